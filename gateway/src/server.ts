@@ -1,0 +1,77 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { createErrorFormatter } from '@passerelle/shared/errors';
+import { createGraphQLApp } from '@passerelle/shared/http';
+import type { CallerTokenVerifier } from '@passerelle/shared/identity';
+import type { Logger } from '@passerelle/shared/logging';
+import type { KeyLike } from 'jose';
+import { authenticate } from './authenticate';
+import { SignedSubgraphDataSource, type GatewayContext } from './signed-data-source';
+
+export interface GatewayServerOptions {
+  supergraphSdl: string;
+  /** Overrides of the routing URLs written in the supergraph, by subgraph name. */
+  subgraphUrls: Record<string, string>;
+  verifyCaller: CallerTokenVerifier;
+  signingKey: KeyLike;
+  /** Apollo Sandbox as landing page and internal error details: development only. */
+  development: boolean;
+  introspection: boolean;
+  subgraphTimeoutMs: number;
+  logger: Logger;
+}
+
+/** Builds the gateway's HTTP app (started, not listening): tests and `main.ts` share it. */
+export async function buildGatewayServer(options: GatewayServerOptions) {
+  const routingUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase()}_URL.`);
+      routingUrls.set(name, target);
+      return new SignedSubgraphDataSource({
+        name,
+        url: target,
+        signingKey: options.signingKey,
+        timeoutMs: options.subgraphTimeoutMs,
+      });
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    plugins: [
+      options.development
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+    formatError: createErrorFormatter({
+      exposeInternals: options.development,
+      onInternalError: (error) => options.logger.error({ err: error }, 'internal error'),
+    }),
+  });
+  await apollo.start();
+  const app = createGraphQLApp({
+    apollo,
+    context: async (request) => ({ viewer: await authenticate(request.header('authorization'), options.verifyCaller) }),
+    ready: () => allReachable([...routingUrls.values()], options.subgraphTimeoutMs),
+  });
+  return { app, apollo };
+}
+
+/** Every subgraph answers its `/health` route. */
+async function allReachable(urls: string[], timeoutMs: number): Promise<boolean> {
+  const answers = await Promise.all(
+    urls.map((url) =>
+      fetch(new URL('/health', url), { signal: AbortSignal.timeout(Math.min(timeoutMs, 2_000)) })
+        .then((response) => response.ok)
+        .catch(() => false),
+    ),
+  );
+  return urls.length > 0 && answers.every(Boolean);
+}

@@ -1,0 +1,4 @@
+export * from './database-url';
+export * from './embedded-cluster';
+export * from './data-source';
+export * from './statement-counter';

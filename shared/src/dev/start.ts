@@ -1,0 +1,93 @@
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { z } from 'zod';
+import { optionalString, parseConfig, port } from '../config';
+import { startEmbeddedCluster, type EmbeddedCluster } from '../database';
+import { spawnService, terminate, withTimeout } from '../process';
+import { waitForHttp } from '../testing/wait';
+
+/**
+ * `npm start`: the whole hub on one machine. Without DATABASE_URL it runs an embedded
+ * PostgreSQL under `.data/` on its own port; then it starts each subgraph (which migrates its
+ * database and seeds the demo territory once) and the gateway, each in its own process.
+ * Ctrl-C stops every child and the database, leaving no orphan process and no postmaster.pid.
+ */
+const ROOT = path.resolve(__dirname, '../../..');
+
+const config = parseConfig(
+  z.object({
+    DATABASE_URL: optionalString,
+    PASSERELLE_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+    PASSERELLE_PG_PORT: port(54329),
+    GATEWAY_PORT: port(4000),
+    DEMANDS_PORT: port(4001),
+  }),
+);
+
+const SUBGRAPHS = [{ name: 'demands', entry: 'subgraphs/demands/dist/src/main.js', port: config.DEMANDS_PORT }];
+
+const children: ChildProcess[] = [];
+let cluster: EmbeddedCluster | undefined;
+let stopping = false;
+
+function startChild(name: string, entry: string, env: Record<string, string>): ChildProcess {
+  const child = spawnService({ entry: path.join(ROOT, entry), cwd: ROOT, env, output: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the hub.`);
+      void stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function stop(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(children.map((child) => terminate(child)));
+  if (cluster) {
+    await withTimeout(cluster.stop(), 15_000, 'stopping PostgreSQL').catch((error: unknown) =>
+      console.error(String(error)),
+    );
+  }
+  process.exit(exitCode);
+}
+
+async function main() {
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+  let serverUrl = config.DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = path.join(config.PASSERELLE_DATA_DIR, 'postgres');
+    console.log(`Starting embedded PostgreSQL on port ${config.PASSERELLE_PG_PORT} (data in ${dataDir})…`);
+    cluster = await startEmbeddedCluster({ dataDir, port: config.PASSERELLE_PG_PORT, persistent: true });
+    serverUrl = cluster.url;
+  }
+  const subgraphEnv: Record<string, string> = { DATABASE_URL: serverUrl, SEED_DEMO: 'true' };
+  for (const subgraph of SUBGRAPHS) subgraphEnv[`${subgraph.name.toUpperCase()}_PORT`] = String(subgraph.port);
+  for (const subgraph of SUBGRAPHS) startChild(subgraph.name, subgraph.entry, subgraphEnv);
+  for (const subgraph of SUBGRAPHS) await waitForHttp(`http://127.0.0.1:${subgraph.port}/ready`, 120_000);
+
+  const gatewayEnv: Record<string, string> = { GATEWAY_PORT: String(config.GATEWAY_PORT) };
+  for (const subgraph of SUBGRAPHS) {
+    gatewayEnv[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${subgraph.port}/graphql`;
+  }
+  startChild('gateway', 'gateway/dist/main.js', gatewayEnv);
+  await waitForHttp(`http://127.0.0.1:${config.GATEWAY_PORT}/ready`, 60_000);
+
+  console.log(`
+Passerelle is running: http://localhost:${config.GATEWAY_PORT}/graphql (open it in a browser for Apollo Sandbox)
+
+  Demo partners:   npm run -s token -- --list
+  A token:         TOKEN=$(npm run -s token -- --partner mel)
+  A query:         curl -s http://localhost:${config.GATEWAY_PORT}/graphql -H 'content-type: application/json' \\
+                     -H "authorization: Bearer $TOKEN" -d '{"query":"{ demands(first: 3) { edges { node { nur status } } } }"}'
+
+Ctrl-C stops everything.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  void stop(1);
+});

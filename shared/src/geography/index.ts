@@ -1,0 +1,77 @@
+import data from './mel-geography.json';
+
+/** What kind of area a territory code names (ARCHITECTURE.md: `Territory.level`). */
+export type TerritoryLevel = 'COMMUNE' | 'EPCI' | 'DEPARTEMENT' | 'QPV';
+
+export interface TerritoryRecord {
+  code: string;
+  name: string;
+  level: TerritoryLevel;
+  /** The territory directly above: commune → EPCI, EPCI → département; none for QPVs (they may span communes). */
+  parent?: string;
+  /** Communes a QPV lies in, or the commune itself. */
+  communes: string[];
+}
+
+/**
+ * The official public geography (communes → EPCI → département, and QPVs) that every subgraph
+ * loads to interpret the `territories` claim. Built from data shipped in this package; nothing
+ * is fetched at run time.
+ */
+export class Geography {
+  private readonly byCode = new Map<string, TerritoryRecord>();
+
+  constructor(source: typeof data) {
+    for (const d of source.departements) this.add({ code: d.code, name: d.name, level: 'DEPARTEMENT', communes: [] });
+    for (const e of source.epcis) {
+      this.add({ code: e.code, name: e.name, level: 'EPCI', parent: e.departement, communes: [] });
+    }
+    for (const c of source.communes) {
+      this.add({ code: c.code, name: c.name, level: 'COMMUNE', parent: c.epci, communes: [c.code] });
+      this.byCode.get(c.epci)?.communes.push(c.code);
+      this.byCode.get(c.departement)?.communes.push(c.code);
+    }
+    for (const q of source.qpvs) this.add({ code: q.code, name: q.name, level: 'QPV', communes: [...q.communes] });
+  }
+
+  private add(territory: TerritoryRecord) {
+    this.byCode.set(territory.code, territory);
+  }
+
+  find(code: string): TerritoryRecord | undefined {
+    return this.byCode.get(code);
+  }
+
+  all(): TerritoryRecord[] {
+    return [...this.byCode.values()];
+  }
+
+  communes(): TerritoryRecord[] {
+    return this.all().filter((territory) => territory.level === 'COMMUNE');
+  }
+
+  /**
+   * `code` and every territory containing it, narrowest first: a commune gives
+   * `[commune, EPCI, département]`. A partner acting for any of them acts for the commune.
+   */
+  enclosing(code: string): string[] {
+    const chain: string[] = [];
+    for (
+      let current = this.byCode.get(code);
+      current;
+      current = current.parent ? this.byCode.get(current.parent) : undefined
+    ) {
+      chain.push(current.code);
+    }
+    return chain;
+  }
+
+  /** QPVs a commune contains (in part). */
+  qpvsOf(communeCode: string): TerritoryRecord[] {
+    return this.all().filter((territory) => territory.level === 'QPV' && territory.communes.includes(communeCode));
+  }
+}
+
+/** The geography shipped with Passerelle (MEL, département 59; COG 2025, QPV 2024). */
+export const officialGeography = new Geography(data);
+export const geographyVintage = data.vintage;

@@ -1,0 +1,4 @@
+export * from './viewer';
+export * from './caller-token';
+export * from './identity-assertion';
+export { gatewayPrivateKey, gatewayPublicKey, importPrivateKey, importPublicKey, readDevKeyPem } from './dev-keys';

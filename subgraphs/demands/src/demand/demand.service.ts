@@ -1,0 +1,75 @@
+import { BadUserInputError } from '@passerelle/shared/errors';
+import type { Viewer } from '@passerelle/shared/identity';
+import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
+import type { DemandFilter } from './demand.inputs';
+import type { DemandLoaders } from './demand.loaders';
+import { toDemand } from './demand.mapper';
+import { requireRegisterAccess } from './demand.policy';
+import type { DemandListPosition, DemandRepository } from './demand.repository';
+import type { Demand, DemandConnection } from './demand.type';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
+
+/** A page of demands, plus what `totalCount` needs to count the whole list on demand. */
+export type DemandPage = DemandConnection & { count: () => Promise<number> };
+
+/** Reading the register on behalf of a viewer; access rules live in `demand.policy.ts`. */
+export class DemandService {
+  constructor(private readonly demands: DemandRepository) {}
+
+  /** One demand, or null when it does not exist or the viewer may not see it (same answer). */
+  async get(viewer: Viewer, loaders: DemandLoaders, id: string): Promise<Demand | null> {
+    requireRegisterAccess(viewer);
+    if (!UUID.test(id)) throw new BadUserInputError(`"${id}" is not a demand id (a UUID).`, 'id');
+    const row = await loaders.demandById.load(id.toLowerCase());
+    return row && toDemand(row);
+  }
+
+  /** A demand for federation (`_entities`): null, never an error, when not visible. */
+  async resolveReference(loaders: DemandLoaders, id: string): Promise<Demand | null> {
+    if (!UUID.test(id)) return null;
+    const row = await loaders.demandById.load(id.toLowerCase());
+    return row && toDemand(row);
+  }
+
+  /** The viewer's demands matching `filter`, newest filing first, `first` at a time. */
+  async list(
+    viewer: Viewer,
+    filter: DemandFilter,
+    first: number | undefined,
+    after: string | undefined,
+  ): Promise<DemandPage> {
+    const { territories } = requireRegisterAccess(viewer);
+    validateFilter(filter);
+    const limit = pageSize(first);
+    const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as DemandListPosition) : undefined;
+    if (position && !UUID.test(position[1])) {
+      throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
+    }
+    const rows = await this.demands.page({ filter, territories, after: position, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const edges = page.map((row) => ({ cursor: encodeCursor([row.filingDate, row.id]), node: toDemand(row) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+      count: () => this.demands.count(filter, territories),
+    };
+  }
+}
+
+function validateFilter(filter: DemandFilter) {
+  if (
+    filter.wishedCommune !== undefined &&
+    filter.wishedCommune !== null &&
+    !INSEE_COMMUNE.test(filter.wishedCommune)
+  ) {
+    throw new BadUserInputError(
+      `"wishedCommune" must be an INSEE commune code such as "59350" (got "${filter.wishedCommune}").`,
+      'filter.wishedCommune',
+    );
+  }
+  if (filter.filedFrom && filter.filedTo && filter.filedFrom > filter.filedTo) {
+    throw new BadUserInputError('"filedFrom" must not be after "filedTo".', 'filter.filedFrom');
+  }
+}
