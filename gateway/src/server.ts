@@ -45,6 +45,8 @@ export async function buildGatewayServer(options: GatewayServerOptions) {
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Stack traces describe our code, not the caller's mistake: never sent, whatever NODE_ENV.
+    includeStacktraceInErrorResponses: false,
     plugins: [
       options.development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })

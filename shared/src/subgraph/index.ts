@@ -36,6 +36,7 @@ export async function createSubgraphApp<TContext extends object>(options: Subgra
       onInternalError: (error) => options.logger.error({ err: error }, 'internal error'),
     }),
     introspection: true,
+    includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
   const replayGuard = new ReplayGuard();

@@ -34,6 +34,8 @@ describe('caller authentication at the gateway', () => {
     expect(status).toBe(200);
     expect(body.data).toBeNull();
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Errors name the problem, never our code: no stack trace reaches a client.
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|node_modules|\.js:\d+/);
   });
 
   it('the allowed twin of each probe below passes', async () => {

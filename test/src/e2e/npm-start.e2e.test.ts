@@ -92,6 +92,9 @@ describe('npm start', () => {
       );
       expect(body.data.demands.totalCount).toBe(300);
       expect(body.data.demands.edges).toHaveLength(3);
+      // In development a browser gets Apollo Sandbox on the GraphQL URL.
+      const page = await fetch(gateway, { headers: { accept: 'text/html' } });
+      expect(await page.text()).toMatch(/sandbox/i);
 
       const children = descendants(hub.pid!);
       expect(children.length).toBeGreaterThanOrEqual(3); // postgres, the subgraph, the gateway

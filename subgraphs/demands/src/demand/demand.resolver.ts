@@ -21,16 +21,16 @@ export class DemandResolver {
     description: 'Demands on your territories, newest filing first, as a cursor connection.',
   })
   demands(
-    @Ctx() ctx: DemandsContext,
     @Arg('filter', () => DemandFilter, { nullable: true, description: 'Conditions the demands must meet.' })
-    filter?: DemandFilter,
+    filter: DemandFilter | undefined,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100 (default 20).' })
-    first?: number,
+    first: number | undefined,
     @Arg('after', () => String, {
       nullable: true,
       description: 'Cursor after which the page starts (`pageInfo.endCursor`).',
     })
-    after?: string,
+    after: string | undefined,
+    @Ctx() ctx: DemandsContext,
   ) {
     return ctx.demands.list(ctx.viewer, filter ?? {}, first, after ?? undefined);
   }
