@@ -21,14 +21,20 @@ export function parseConfig<S extends z.ZodType>(
   return result.data;
 }
 
+/** An empty variable means "not set" (docker-compose and shells often pass `VAR=`). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+
 /** A TCP port given as an environment string. */
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const port = (fallback: number) => unsetIfEmpty(z.coerce.number().int().min(0).max(65535).default(fallback));
 
 /** `NODE_ENV`: production hardens identity and error masking; development opens the Sandbox. */
-export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');
+export const nodeEnv = unsetIfEmpty(z.enum(['development', 'production', 'test']).default('development'));
 
 /** Log level understood by the structured logger. */
-export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const logLevel = unsetIfEmpty(
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+);
 
 /** An optional string where an empty value means "not set" (as docker-compose often passes). */
 export const optionalString = z

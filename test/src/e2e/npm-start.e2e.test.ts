@@ -54,6 +54,7 @@ describe('npm start', () => {
       env: {
         ...process.env,
         DATABASE_URL: '',
+        NODE_ENV: '', // as in a developer's shell (Jest sets NODE_ENV=test): development mode
         PASSERELLE_DATA_DIR: dataDir,
         PASSERELLE_PG_PORT: String(ports.postgres),
         GATEWAY_PORT: String(ports.gateway),
