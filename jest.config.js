@@ -5,8 +5,9 @@
 module.exports = {
   testEnvironment: 'node',
   transform: {},
-  roots: ['<rootDir>/shared/dist', '<rootDir>/subgraphs/demands/dist', '<rootDir>/gateway/dist', '<rootDir>/test/dist'],
-  testMatch: ['**/*.test.js'],
+  roots: ['<rootDir>/shared/dist', '<rootDir>/subgraphs', '<rootDir>/gateway/dist', '<rootDir>/test/dist'],
+  testMatch: ['**/dist/**/*.test.js'],
+  testPathIgnorePatterns: ['/node_modules/'],
   globalSetup: '<rootDir>/test/dist/harness/global-setup.js',
   globalTeardown: '<rootDir>/test/dist/harness/global-teardown.js',
   testTimeout: 30_000,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { optionalString, parseConfig, port } from '../config';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../database';
+import { GATEWAY_PORT, REPOSITORY_ROOT as ROOT, subgraphLayouts } from '../topology';
 import { spawnService, terminate, withTimeout } from '../process';
 import { waitForHttp } from '../testing/wait';
 
@@ -12,19 +13,22 @@ import { waitForHttp } from '../testing/wait';
  * database and seeds the demo territory once) and the gateway, each in its own process.
  * Ctrl-C stops every child and the database, leaving no orphan process and no postmaster.pid.
  */
-const ROOT = path.resolve(__dirname, '../../..');
-
 const config = parseConfig(
   z.object({
     DATABASE_URL: optionalString,
     PASSERELLE_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
     PASSERELLE_PG_PORT: port(54329),
-    GATEWAY_PORT: port(4000),
-    DEMANDS_PORT: port(4001),
+    GATEWAY_PORT: port(GATEWAY_PORT),
   }),
 );
 
-const SUBGRAPHS = [{ name: 'demands', entry: 'subgraphs/demands/dist/src/main.js', port: config.DEMANDS_PORT }];
+/** Each subgraph on `<NAME>_PORT` when set, else its default port. */
+const SUBGRAPHS = subgraphLayouts().map((layout) => ({
+  ...layout,
+  port: parseConfig(z.object({ [`${layout.envPrefix}_PORT`]: port(layout.port) }))[
+    `${layout.envPrefix}_PORT`
+  ] as number,
+}));
 
 const children: ChildProcess[] = [];
 let cluster: EmbeddedCluster | undefined;
@@ -65,7 +69,7 @@ async function main() {
     serverUrl = cluster.url;
   }
   const subgraphEnv: Record<string, string> = { DATABASE_URL: serverUrl, SEED_DEMO: 'true' };
-  for (const subgraph of SUBGRAPHS) subgraphEnv[`${subgraph.name.toUpperCase()}_PORT`] = String(subgraph.port);
+  for (const subgraph of SUBGRAPHS) subgraphEnv[`${subgraph.envPrefix}_PORT`] = String(subgraph.port);
   for (const subgraph of SUBGRAPHS) startChild(subgraph.name, subgraph.entry, subgraphEnv);
   for (const subgraph of SUBGRAPHS) await waitForHttp(`http://127.0.0.1:${subgraph.port}/ready`, 120_000);
 

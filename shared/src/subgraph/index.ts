@@ -55,3 +55,4 @@ export async function createSubgraphApp<TContext extends object>(options: Subgra
   });
   return { app, apollo };
 }
+export * from './run';

@@ -2,3 +2,4 @@ export * from './wait';
 export * from './ports';
 export * from './databases';
 export * from './identity';
+export * from './subgraph-client';

@@ -2,10 +2,10 @@ import { createSubgraphDataSource } from '@passerelle/shared/database';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DemandEventEntity } from './demand-event/demand-event.entity';
 import { DemandEntity } from './demand/demand.entity';
-import { demandsMigrations } from './migrations';
+import { migrations } from './migrations';
 
 export const demandsEntities = [DemandEntity, DemandEventEntity];
 
 /** The demands database, with its entities and migrations. */
 export const createDemandsDataSource = (url: string, logger?: TypeOrmLogger) =>
-  createSubgraphDataSource({ url, entities: demandsEntities, migrations: demandsMigrations, logger });
+  createSubgraphDataSource({ url, entities: demandsEntities, migrations: migrations, logger });

@@ -1,11 +1,18 @@
 import { StatementCounter } from '@passerelle/shared/database';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { ANONYMOUS } from '@passerelle/shared/identity';
-import { createTestDatabase, demoViewer, type TestDatabase } from '@passerelle/shared/testing';
+import {
+  createTestDatabase,
+  demoViewer,
+  serveSubgraph,
+  type GraphQLResponse,
+  type SubgraphClient,
+  type TestDatabase,
+} from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createDemandsDataSource } from '../src/data-source';
 import { seedDemoRegister } from '../src/seed/demo-seed';
-import { serveDemands, type GraphQLResponse } from './demands-client';
+import { buildDemandsServer } from '../src/server';
 
 /**
  * The demands subgraph on real PostgreSQL (a migrated clone of the run's template), seeded with
@@ -15,7 +22,7 @@ import { serveDemands, type GraphQLResponse } from './demands-client';
 let database: TestDatabase;
 let db: DataSource;
 let statements: StatementCounter;
-let demands: Awaited<ReturnType<typeof serveDemands>>;
+let demands: SubgraphClient;
 
 const SEEDED = 400;
 const lille = demoViewer('ville-de-lille'); // reservation holder acting for the commune 59350
@@ -28,7 +35,7 @@ beforeAll(async () => {
   db = createDemandsDataSource(database.url, statements);
   await db.initialize();
   await seedDemoRegister(db, { referenceDate: TEST_REFERENCE_DATE, demands: SEEDED });
-  demands = await serveDemands(db);
+  demands = await serveSubgraph({ name: 'demands', db, buildApp: buildDemandsServer });
 });
 
 afterAll(async () => {

@@ -1,21 +1,22 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { demandsMigrations } from '@passerelle/demands/dist/src/migrations';
 import { ensureDatabase, startEmbeddedCluster, withDatabase } from '@passerelle/shared/database';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { freePort, templateDatabaseName } from '@passerelle/shared/testing';
-import { DataSource } from 'typeorm';
+import { REPOSITORY_ROOT, subgraphLayouts } from '@passerelle/shared/topology';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { startService } from './services';
 import { harnessState } from './state';
 
-/** Demands seeded for the end-to-end tests: enough for several pages, quick to seed. */
+/** Demands in the end-to-end demo territory: enough for several pages, quick to seed. */
 export const E2E_SEED_DEMANDS = 800;
 
 /**
- * Once per `npm test`: one PostgreSQL cluster (TEST_DATABASE_URL, else embedded on a free port),
- * one migrated template database per subgraph, and the end-to-end processes (each subgraph on
- * a seeded clone, and the gateway), each in its own process on a free port.
+ * Once per `npm test`: one PostgreSQL cluster (TEST_DATABASE_URL, else embedded on a free port);
+ * one migrated template database per subgraph found under subgraphs/ (integration tests clone
+ * it); and the end-to-end processes — every registered subgraph on a seeded clone, then the
+ * gateway — each in its own process on a free port.
  */
 export default async function globalSetup() {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
@@ -28,40 +29,58 @@ export default async function globalSetup() {
   harnessState.serverUrl = serverUrl;
   Object.assign(process.env, { PASSERELLE_TEST_SERVER_URL: serverUrl, PASSERELLE_TEST_RUN_ID: runId });
 
-  const template = templateDatabaseName(runId, 'demands');
-  await createMigrated(serverUrl, template, demandsMigrations);
+  const subgraphsDir = path.join(REPOSITORY_ROOT, 'subgraphs');
+  // PASSERELLE_TEST_SUBGRAPHS=offers,demands limits the templates (work on one subgraph at a time).
+  const only = process.env.PASSERELLE_TEST_SUBGRAPHS?.split(',').map((name) => name.trim());
+  const withMigrations = readdirSync(subgraphsDir).filter(
+    (name) =>
+      existsSync(path.join(subgraphsDir, name, 'dist/src/migrations/index.js')) && (!only || only.includes(name)),
+  );
+  await Promise.all(
+    withMigrations.map(async (name) => {
+      const template = templateDatabaseName(runId, name);
+      harnessState.databases.push(template);
+      const { migrations } = require(path.join(subgraphsDir, name, 'dist/src/migrations')) as {
+        migrations: (new () => MigrationInterface)[];
+      };
+      await createMigrated(serverUrl, template, migrations);
+    }),
+  );
 
-  const e2eDemands = `passerelle_test_${runId}_e2e_demands`;
-  await ensureDatabase(serverUrl, e2eDemands, template);
-  harnessState.databases.push(template, e2eDemands);
-  const demands = await startService({
-    name: 'demands',
-    entry: 'subgraphs/demands/dist/src/main.js',
-    portVariable: 'DEMANDS_PORT',
-    env: {
-      DEMANDS_DATABASE_URL: withDatabase(serverUrl, e2eDemands),
-      SEED_DEMO: 'true',
-      SEED_REFERENCE_DATE: TEST_REFERENCE_DATE,
-      SEED_DEMANDS: String(E2E_SEED_DEMANDS),
-    },
-  });
-  harnessState.services.push(demands);
+  const running = await Promise.all(
+    subgraphLayouts().map(async (layout) => {
+      const database = `passerelle_test_${runId}_e2e_${layout.name}`;
+      await ensureDatabase(serverUrl, database, templateDatabaseName(runId, layout.name));
+      harnessState.databases.push(database);
+      const service = await startService({
+        name: layout.name,
+        entry: layout.entry,
+        portVariable: `${layout.envPrefix}_PORT`,
+        env: {
+          [`${layout.envPrefix}_DATABASE_URL`]: withDatabase(serverUrl, database),
+          SEED_DEMO: 'true',
+          SEED_REFERENCE_DATE: TEST_REFERENCE_DATE,
+          SEED_DEMANDS: String(E2E_SEED_DEMANDS),
+        },
+      });
+      harnessState.services.push(service);
+      process.env[`PASSERELLE_TEST_${layout.envPrefix}_URL`] = service.url;
+      process.env[`PASSERELLE_TEST_E2E_${layout.envPrefix}_DATABASE_URL`] = withDatabase(serverUrl, database);
+      return { layout, service };
+    }),
+  );
+
   const gateway = await startService({
     name: 'gateway',
     entry: 'gateway/dist/main.js',
     portVariable: 'GATEWAY_PORT',
-    env: { DEMANDS_URL: demands.url },
+    env: Object.fromEntries(running.map(({ layout, service }) => [`${layout.envPrefix}_URL`, service.url])),
   });
   harnessState.services.push(gateway);
-  Object.assign(process.env, {
-    PASSERELLE_TEST_GATEWAY_URL: gateway.url,
-    PASSERELLE_TEST_DEMANDS_URL: demands.url,
-    PASSERELLE_TEST_E2E_DEMANDS_DATABASE_URL: withDatabase(serverUrl, e2eDemands),
-  });
+  process.env.PASSERELLE_TEST_GATEWAY_URL = gateway.url;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-async function createMigrated(serverUrl: string, database: string, migrations: Function[]) {
+async function createMigrated(serverUrl: string, database: string, migrations: (new () => MigrationInterface)[]) {
   await ensureDatabase(serverUrl, database);
   const db = new DataSource({
     type: 'postgres',
