@@ -2,11 +2,21 @@ import 'reflect-metadata';
 import { buildFederatedSchema } from '@passerelle/shared/federation';
 import { resolveDemandReference } from './demand/demand.reference';
 import { DemandConnectionResolver, DemandResolver } from './demand/demand.resolver';
+import { TerritoryIndicatorResolver, resolveTerritoryReference } from './territory/territory.resolver';
+import { TerritoryReference } from './territory/territory.type';
 
 /** The demands subgraph schema (the committed `schema.graphql` is printed from it). */
 export function buildDemandsSchema() {
   return buildFederatedSchema(
-    { resolvers: [DemandResolver, DemandConnectionResolver], validate: false },
-    { Demand: { __resolveReference: resolveDemandReference } },
+    {
+      resolvers: [DemandResolver, DemandConnectionResolver, TerritoryIndicatorResolver],
+      // Territory is reached through federation only, not from a query of this subgraph.
+      orphanedTypes: [TerritoryReference],
+      validate: false,
+    },
+    {
+      Demand: { __resolveReference: resolveDemandReference },
+      Territory: { __resolveReference: resolveTerritoryReference },
+    },
   );
 }

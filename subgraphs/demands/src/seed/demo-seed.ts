@@ -4,6 +4,12 @@ import { DemandEventEntity } from '../demand-event/demand-event.entity';
 import { DemandEntity } from '../demand/demand.entity';
 import { generateDemoRegister } from './demo-register';
 
+/**
+ * The demo DAL for the Nord. A demo value: the real one comes from the préfet du Nord's arrêté
+ * and must be loaded from it before any real use.
+ */
+const DEMO_DAL_SOURCE = "Demo value (24 months) — replace with the préfet du Nord's arrêté";
+
 /** Rows per INSERT: well under PostgreSQL's 65 535 bind parameters. */
 const BATCH = 1000;
 
@@ -19,6 +25,11 @@ export async function seedDemoRegister(db: DataSource, options: { referenceDate:
     const { demands, events } = generateDemoRegister(options.referenceDate, options.demands);
     await insertInBatches(tx, DemandEntity, demands);
     await insertInBatches(tx, DemandEventEntity, events);
+    await tx.query(
+      `INSERT INTO dal_threshold (departement, typology, months, valid_from, source)
+       VALUES ('59', NULL, 24, '2020-01-01', $1) ON CONFLICT DO NOTHING`,
+      [DEMO_DAL_SOURCE],
+    );
     return { demands: demands.length, events: events.length, referenceDate: options.referenceDate };
   });
 }
