@@ -11,8 +11,10 @@ export function readSubgraphSchemas(
   return SUBGRAPHS.map((subgraph) => ({ ...subgraph, sdl: read(subgraph.schemaFile) }));
 }
 
-/** Composes the committed subgraph schemas into the supergraph SDL, or throws with every composition error. */
-export function composeSupergraph(schemas = readSubgraphSchemas()): string {
+/** Composes subgraph schemas (default: the committed ones) into the supergraph SDL, or throws with every composition error. */
+export function composeSupergraph(
+  schemas: { name: string; sdl: string; defaultUrl: string }[] = readSubgraphSchemas(),
+): string {
   const result = composeServices(
     schemas.map(({ name, sdl, defaultUrl }) => ({ name, typeDefs: parse(sdl), url: defaultUrl })),
   );
