@@ -21,8 +21,9 @@ export async function checkSchemas(input: SchemaCheckInput): Promise<string[]> {
     if (subgraph.emitted !== subgraph.sdl) {
       problems.push(`${subgraph.schemaFile} is stale: run \`npm run schema:emit\` and commit it.`);
     }
-    for (const element of undescribedElements(subgraph.sdl))
+    for (const element of undescribedElements(subgraph.sdl)) {
       problems.push(`${subgraph.name}: ${element} has no description.`);
+    }
   }
   let supergraph: string | undefined;
   try {

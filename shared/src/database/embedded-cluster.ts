@@ -22,6 +22,8 @@ export async function startEmbeddedCluster(options: {
   port: number;
   /** false: the data directory is deleted on stop (tests). */
   persistent: boolean;
+  /** Extra server settings (`-c name=value`), e.g. to preload pg_stat_statements in tests. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedCluster> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   removeStalePidFile(options.dataDir);
@@ -34,7 +36,10 @@ export async function startEmbeddedCluster(options: {
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message: string) => keepTail(recentLog, message),
     onError: (error: unknown) => keepTail(recentLog, String(error)),
   });

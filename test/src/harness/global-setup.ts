@@ -4,9 +4,9 @@ import path from 'node:path';
 import { ensureDatabase, startEmbeddedCluster, withDatabase } from '@passerelle/shared/database';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { freePort, templateDatabaseName } from '@passerelle/shared/testing';
-import { REPOSITORY_ROOT, subgraphLayouts } from '@passerelle/shared/topology';
+import { REPOSITORY_ROOT } from '@passerelle/shared/topology';
 import { DataSource, type MigrationInterface } from 'typeorm';
-import { startService } from './services';
+import { startStack } from '../support/stack';
 import { harnessState } from './state';
 
 /** Demands in the end-to-end demo territory: enough for several pages, quick to seed. */
@@ -23,7 +23,13 @@ export default async function globalSetup() {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-test-pg-'));
-    harnessState.cluster = await startEmbeddedCluster({ dataDir, port: await freePort(), persistent: false });
+    harnessState.cluster = await startEmbeddedCluster({
+      dataDir,
+      port: await freePort(),
+      persistent: false,
+      // Lets end-to-end tests count the SQL statements each subgraph runs (no N+1).
+      settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
+    });
     serverUrl = harnessState.cluster.url;
   }
   harnessState.serverUrl = serverUrl;
@@ -49,37 +55,15 @@ export default async function globalSetup() {
     }),
   );
 
-  const running = await Promise.all(
-    subgraphLayouts().map(async (layout) => {
-      const database = `passerelle_test_${runId}_e2e_${layout.name}`;
-      await ensureDatabase(serverUrl, database, templateDatabaseName(runId, layout.name));
-      harnessState.databases.push(database);
-      const service = await startService({
-        name: layout.name,
-        entry: layout.entry,
-        portVariable: `${layout.envPrefix}_PORT`,
-        env: {
-          [`${layout.envPrefix}_DATABASE_URL`]: withDatabase(serverUrl, database),
-          SEED_DEMO: 'true',
-          SEED_REFERENCE_DATE: TEST_REFERENCE_DATE,
-          SEED_DEMANDS: String(E2E_SEED_DEMANDS),
-        },
-      });
-      harnessState.services.push(service);
-      process.env[`PASSERELLE_TEST_${layout.envPrefix}_URL`] = service.url;
-      process.env[`PASSERELLE_TEST_E2E_${layout.envPrefix}_DATABASE_URL`] = withDatabase(serverUrl, database);
-      return { layout, service };
-    }),
-  );
-
-  const gateway = await startService({
-    name: 'gateway',
-    entry: 'gateway/dist/main.js',
-    portVariable: 'GATEWAY_PORT',
-    env: Object.fromEntries(running.map(({ layout, service }) => [`${layout.envPrefix}_URL`, service.url])),
-  });
-  harnessState.services.push(gateway);
-  process.env.PASSERELLE_TEST_GATEWAY_URL = gateway.url;
+  const stack = await startStack({ label: 'e2e', referenceDate: TEST_REFERENCE_DATE, demands: E2E_SEED_DEMANDS });
+  harnessState.services.push(...stack.subgraphs.map((subgraph) => subgraph.service), stack.gateway);
+  for (const subgraph of stack.subgraphs) {
+    const prefix = subgraph.name.toUpperCase();
+    process.env[`PASSERELLE_TEST_${prefix}_URL`] = subgraph.service.url;
+    process.env[`PASSERELLE_TEST_E2E_${prefix}_DATABASE_URL`] = withDatabase(serverUrl, subgraph.database);
+    harnessState.databases.push(subgraph.database);
+  }
+  process.env.PASSERELLE_TEST_GATEWAY_URL = stack.gateway.url;
 }
 
 async function createMigrated(serverUrl: string, database: string, migrations: (new () => MigrationInterface)[]) {
