@@ -39,18 +39,18 @@ type Query { things: [Thing] }`;
     ]);
   });
 
-  it('the breaking-change rule reports a removed field and a narrowed argument, not an added field', async () => {
-    const [demands] = committed;
+  it('the breaking-change rule reports a removed field, not an added one', async () => {
     const base = composeSupergraph(committed);
-    const removed = demands!.sdl.replace(/\n\s*"""\s*Numéro unique[\s\S]*?"""\s*\n\s*nur: String!/, '');
-    expect(removed).not.toBe(demands!.sdl);
-    expect(await breakingChanges(base, composeSupergraph([{ ...demands!, sdl: removed }]))).toEqual([
+    const withDemands = (edit: (sdl: string) => string) =>
+      committed.map((schema) => (schema.name === 'demands' ? { ...schema, sdl: edit(schema.sdl) } : schema));
+    const removed = withDemands((sdl) => sdl.replace(/\n\s*"""\s*Numéro unique[\s\S]*?"""\s*\n\s*nur: String!/, ''));
+    expect(removed).not.toEqual(committed);
+    expect(await breakingChanges(base, composeSupergraph(removed))).toEqual([
       expect.stringMatching(/'nur' was removed from object type 'Demand'/),
     ]);
-    const added = demands!.sdl.replace(
-      '  departement: String!',
-      '  departement: String!\n  """New."""\n  extra: String',
+    const added = withDemands((sdl) =>
+      sdl.replace('  departement: String!', '  departement: String!\n  """New."""\n  extra: String'),
     );
-    expect(await breakingChanges(base, composeSupergraph([{ ...demands!, sdl: added }]))).toEqual([]);
+    expect(await breakingChanges(base, composeSupergraph(added))).toEqual([]);
   });
 });

@@ -7,7 +7,12 @@ import path from 'node:path';
  *    `migrations` from `dist/src/migrations/index.js`, committed SDL `schema.graphql`;
  *  - environment `<NAME>_PORT`, `<NAME>_DATABASE_URL` (the subgraph) and `<NAME>_URL` (the gateway).
  */
-export const SUBGRAPHS = [{ name: 'demands', port: 4001 }] as const satisfies readonly { name: string; port: number }[];
+export const SUBGRAPHS = [
+  { name: 'demands', port: 4001 },
+  { name: 'offers', port: 4002 },
+  { name: 'accompaniment', port: 4003 },
+  { name: 'governance', port: 4004 },
+] as const satisfies readonly { name: string; port: number }[];
 
 export const GATEWAY_PORT = 4000;
 

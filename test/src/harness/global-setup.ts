@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ensureDatabase, startEmbeddedCluster, withDatabase } from '@passerelle/shared/database';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { freePort, templateDatabaseName } from '@passerelle/shared/testing';
-import { REPOSITORY_ROOT } from '@passerelle/shared/topology';
+import { REPOSITORY_ROOT, subgraphLayouts } from '@passerelle/shared/topology';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { startStack } from '../support/stack';
 import { harnessState } from './state';
@@ -36,11 +36,14 @@ export default async function globalSetup() {
   Object.assign(process.env, { PASSERELLE_TEST_SERVER_URL: serverUrl, PASSERELLE_TEST_RUN_ID: runId });
 
   const subgraphsDir = path.join(REPOSITORY_ROOT, 'subgraphs');
-  // PASSERELLE_TEST_SUBGRAPHS=offers,demands limits the templates (work on one subgraph at a time).
+  // Registered subgraphs always get a template (the end-to-end stack needs them); other folders
+  // under subgraphs/ too, unless PASSERELLE_TEST_SUBGRAPHS=a,b limits them (work on one at a time).
+  const registered = subgraphLayouts().map((layout) => layout.name);
   const only = process.env.PASSERELLE_TEST_SUBGRAPHS?.split(',').map((name) => name.trim());
   const withMigrations = readdirSync(subgraphsDir).filter(
     (name) =>
-      existsSync(path.join(subgraphsDir, name, 'dist/src/migrations/index.js')) && (!only || only.includes(name)),
+      existsSync(path.join(subgraphsDir, name, 'dist/src/migrations/index.js')) &&
+      (registered.includes(name) || !only || only.includes(name)),
   );
   await Promise.all(
     withMigrations.map(async (name) => {

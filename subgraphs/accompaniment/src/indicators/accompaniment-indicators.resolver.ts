@@ -1,0 +1,25 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AccompanimentContext } from '../context';
+import { TerritoryReference } from '../references/territory.reference';
+import { AccompanimentIndicators } from './accompaniment-indicators.type';
+
+/** Contributes `Territory.accompanimentIndicators`, batched across the territories of a request. */
+@Resolver(() => TerritoryReference)
+export class TerritoryIndicatorsResolver {
+  @FieldResolver(() => AccompanimentIndicators, {
+    description:
+      'Accompaniment measures of the territory: active by scheme, started and closed this year, average length. Statistics: any partner may read them; FORBIDDEN without a token.',
+  })
+  accompanimentIndicators(
+    @Root() territory: TerritoryReference,
+    @Ctx() ctx: AccompanimentContext,
+    @Arg('asOf', () => LocalDateResolver, {
+      nullable: true,
+      description: 'Reference day of the figures (default: today in Paris).',
+    })
+    asOf?: string,
+  ) {
+    return ctx.indicators.of(ctx.viewer, ctx.loaders, territory.code, asOf ?? undefined);
+  }
+}

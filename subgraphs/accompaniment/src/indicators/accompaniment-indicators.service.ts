@@ -1,0 +1,26 @@
+import { parisToday } from '@passerelle/shared/dates';
+import type { Viewer } from '@passerelle/shared/identity';
+import { requireIndicatorAccess } from '../policy';
+import { indicatorKey, type IndicatorLoaders } from './accompaniment-indicators.loaders';
+import type { AccompanimentIndicators } from './accompaniment-indicators.type';
+
+/** Territory indicators: statistics for any partner (policy.ts), computed in SQL. */
+export class IndicatorService {
+  /**
+   * The indicators of territory `code` on `asOf` (default: today in Paris). A code the official
+   * geography does not know holds no measure, so all its figures are zero.
+   */
+  async of(viewer: Viewer, loaders: IndicatorLoaders, code: string, asOf?: string): Promise<AccompanimentIndicators> {
+    requireIndicatorAccess(viewer);
+    const day = asOf ?? parisToday();
+    const figures = await loaders.indicators.load(indicatorKey(code, day));
+    return {
+      asOf: day,
+      activeMeasures: figures.activeMeasures,
+      activeMeasuresByScheme: figures.activeByScheme,
+      startedThisYear: figures.startedThisYear,
+      closedThisYear: figures.closedThisYear,
+      averageClosedDurationMonths: figures.averageClosedDurationMonths,
+    };
+  }
+}

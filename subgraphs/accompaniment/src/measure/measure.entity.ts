@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SchemeCode } from '../scheme/scheme.enums';
+import type { MeasureClosureMotive, MeasureStatus } from './measure.enums';
+
+/** A row of the `measure` table. Not the public schema: `toMeasure()` maps it to `Measure`. */
+@Entity({ name: 'measure' })
+export class MeasureEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text', { name: 'scheme_code' })
+  schemeCode: SchemeCode;
+
+  @Column('uuid', { name: 'operator_id' })
+  operatorId: string;
+
+  @Column('text')
+  status: MeasureStatus;
+
+  @Column('text', { name: 'prescribed_by' })
+  prescribedBy: string;
+
+  @Column('date', { name: 'prescribed_on' })
+  prescribedOn: string;
+
+  @Column('date', { name: 'started_on', nullable: true })
+  startedOn: string | null;
+
+  @Column('date', { name: 'planned_end_on', nullable: true })
+  plannedEndOn: string | null;
+
+  @Column('date', { name: 'closed_on', nullable: true })
+  closedOn: string | null;
+
+  @Column('text', { name: 'closure_motive', nullable: true })
+  closureMotive: MeasureClosureMotive | null;
+
+  /** INSEE code of the household's commune. */
+  @Column('text')
+  commune: string;
+
+  /** QPV the household lives in, when it lives in one. */
+  @Column('text', { nullable: true })
+  qpv: string | null;
+
+  /**
+   * Every territory the measure lies in: the commune, its EPCI and département, and its QPV. Both
+   * the access rule (a partner acting for one of them) and the territory indicators are then one
+   * GIN-indexed condition. Derived from the official geography when the row is written.
+   */
+  @Column('text', { name: 'territory_codes', array: true })
+  territoryCodes: string[];
+
+  /** The household's demand in the demands subgraph, when it has one (no foreign key: another database). */
+  @Column('uuid', { name: 'demand_id', nullable: true })
+  demandId: string | null;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+}

@@ -1,0 +1,72 @@
+import type { Viewer } from '@passerelle/shared/identity';
+import { BadUserInputError } from '@passerelle/shared/errors';
+import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
+import { isUuid, requireCommuneCode, requireUuid } from '../common/identifiers';
+import { requireMeasureAccess } from '../policy';
+import type { MeasureFilter } from './measure.inputs';
+import type { MeasureLoaders } from './measure.loaders';
+import { toMeasure } from './measure.mapper';
+import type { MeasureListPosition, MeasureRepository } from './measure.repository';
+import type { Measure, MeasureConnection } from './measure.type';
+
+/** A page of measures, plus what `totalCount` needs to count the whole list on demand. */
+export type MeasurePage = MeasureConnection & { count: () => Promise<number> };
+
+/** Reading measures on behalf of a viewer; who reads what lives in `policy.ts`. */
+export class MeasureService {
+  constructor(private readonly measures: MeasureRepository) {}
+
+  /** One measure, or null when it does not exist or the viewer may not see it (same answer). */
+  async get(viewer: Viewer, loaders: MeasureLoaders, id: string): Promise<Measure | null> {
+    requireMeasureAccess(viewer);
+    const row = await loaders.measureById.load(requireUuid(id, 'id', 'a measure'));
+    return row && toMeasure(row);
+  }
+
+  /** A measure for federation (`_entities`): null, never an error, when not readable. */
+  async resolveReference(loaders: MeasureLoaders, id: string): Promise<Measure | null> {
+    if (!isUuid(id)) return null;
+    const row = await loaders.measureById.load(id.toLowerCase());
+    return row && toMeasure(row);
+  }
+
+  /** The newest readable measures of a demand; empty for a viewer who reads none (no error: a contributed field). */
+  async ofDemand(loaders: MeasureLoaders, demandId: string, first: number | undefined): Promise<Measure[]> {
+    const size = pageSize(first);
+    if (!isUuid(demandId)) return [];
+    return (await loaders.measuresOfDemand(size).load(demandId.toLowerCase())).map(toMeasure);
+  }
+
+  /** The viewer's measures matching `filter`, newest prescription first, `first` at a time. */
+  async list(
+    viewer: Viewer,
+    filter: MeasureFilter,
+    first: number | undefined,
+    after: string | undefined,
+  ): Promise<MeasurePage> {
+    const access = requireMeasureAccess(viewer);
+    const checked = validateFilter(filter);
+    const limit = pageSize(first);
+    const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as MeasureListPosition) : undefined;
+    if (position && (!isUuid(position[1]) || !/^\d{4}-\d{2}-\d{2}$/.test(position[0]))) {
+      throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
+    }
+    const rows = await this.measures.page({ filter: checked, access, after: position, limit: limit + 1 });
+    const edges = rows
+      .slice(0, limit)
+      .map((row) => ({ cursor: encodeCursor([row.prescribedOn, row.id]), node: toMeasure(row) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+      count: () => this.measures.count(checked, access),
+    };
+  }
+}
+
+function validateFilter(filter: MeasureFilter): MeasureFilter {
+  return {
+    ...filter,
+    operator: filter.operator == null ? undefined : requireUuid(filter.operator, 'filter.operator', 'an operator'),
+    commune: filter.commune == null ? undefined : requireCommuneCode(filter.commune, 'filter.commune'),
+  };
+}

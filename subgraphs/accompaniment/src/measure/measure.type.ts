@@ -1,0 +1,77 @@
+import { PageInfo } from '@passerelle/shared/pagination';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import type { SchemeCode } from '../scheme/scheme.enums';
+import { MeasureClosureMotive, MeasureStatus } from './measure.enums';
+
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    'An accompaniment measure: one scheme delivered by one operator to one household, from prescription to closure. Nominative (it says who is accompanied): readable by the State and the EPCI on their territories, and by the association operating it.',
+})
+export class Measure {
+  @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the measure across all subgraphs.' })
+  id: string;
+
+  @Field(() => MeasureStatus, { description: 'Where the measure stands in its lifecycle.' })
+  status: MeasureStatus;
+
+  @Field(() => String, {
+    description: 'Slug of the partner that prescribed the measure (e.g. "prefecture-nord" for the DALO commission).',
+  })
+  prescribedBy: string;
+
+  @Field(() => LocalDateResolver, { description: 'Day the measure was prescribed.' })
+  prescribedOn: string;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'Day the accompaniment started, after the diagnostic; null while prescribed or in diagnostic, and for a measure closed before it started.',
+  })
+  startedOn: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Day the current period is planned to end (the renewed end once renewed); null before the start.',
+  })
+  plannedEndOn: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the measure was closed; null while open.' })
+  closedOn: string | null;
+
+  @Field(() => MeasureClosureMotive, { nullable: true, description: 'Why the measure was closed; null while open.' })
+  closureMotive: MeasureClosureMotive | null;
+
+  @Field(() => String, { description: 'INSEE code of the household\'s commune (e.g. "59512" for Roubaix).' })
+  commune: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the QPV (priority urban district) the household lives in; null when it lives outside any.',
+  })
+  qpv: string | null;
+
+  /** Resolved into `scheme`, `operator` and `demand` by field resolvers. */
+  schemeCode: SchemeCode;
+  operatorId: string;
+  demandId: string | null;
+}
+
+@ObjectType({ description: 'One measure in a page of measures.' })
+export class MeasureEdge {
+  @Field(() => String, { description: 'Opaque cursor of this measure: pass it as `after` to continue after it.' })
+  cursor: string;
+
+  @Field(() => Measure, { description: 'The measure.' })
+  node: Measure;
+}
+
+@ObjectType({ description: 'A page of measures, newest prescription first.' })
+export class MeasureConnection {
+  @Field(() => [MeasureEdge], { description: 'The measures of this page.' })
+  edges: MeasureEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more measures follow, and the cursor to get them.' })
+  pageInfo: PageInfo;
+}

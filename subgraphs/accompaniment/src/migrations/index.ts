@@ -1,0 +1,5 @@
+import { CreateAccompaniment1764300000000 } from './1764300000000-create-accompaniment';
+import { LoadSchemeCatalogue1764300000001 } from './1764300000001-load-scheme-catalogue';
+
+/** Every migration of the accompaniment database, oldest first. */
+export const migrations = [CreateAccompaniment1764300000000, LoadSchemeCatalogue1764300000001];

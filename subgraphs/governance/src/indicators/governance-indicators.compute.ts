@@ -1,0 +1,28 @@
+import type { CalendarDate } from '@passerelle/shared/dates';
+import { BodyKind } from '../body/body.enums';
+import { CalDecisionType } from '../cal-decision/cal-decision.enums';
+import type { GovernanceIndicators } from './governance-indicators.type';
+
+/** "This year" for the reference day `asOf`: 1 January of its year up to `asOf`, both included. */
+export function yearToDate(asOf: CalendarDate): { from: CalendarDate; to: CalendarDate } {
+  return { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
+}
+
+/**
+ * Assembles a territory's indicators from the SQL counts (which only return non-zero groups):
+ * every body kind and every decision type is listed, in enum order, so dashboards get a stable shape.
+ */
+export function assembleIndicators(
+  period: { from: CalendarDate; to: CalendarDate },
+  meetingCounts: ReadonlyMap<string, number>,
+  decisionCounts: ReadonlyMap<string, number>,
+): GovernanceIndicators {
+  const meetingsByBodyKind = Object.values(BodyKind).map((kind) => ({ kind, count: meetingCounts.get(kind) ?? 0 }));
+  return {
+    periodStart: period.from,
+    asOf: period.to,
+    meetingsHeldThisYear: meetingsByBodyKind.reduce((sum, { count }) => sum + count, 0),
+    meetingsByBodyKind,
+    decisionsByType: Object.values(CalDecisionType).map((type) => ({ type, count: decisionCounts.get(type) ?? 0 })),
+  };
+}

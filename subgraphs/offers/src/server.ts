@@ -1,0 +1,29 @@
+import type { Logger } from '@passerelle/shared/logging';
+import { createSubgraphApp } from '@passerelle/shared/subgraph';
+import type { KeyLike } from 'jose';
+import type { DataSource } from 'typeorm';
+import { createContextFactory } from './context';
+import { buildOffersSchema } from './schema';
+
+export const SUBGRAPH_NAME = 'offers';
+
+/** Builds the offers subgraph's HTTP app without listening (tests use it directly). */
+export async function buildOffersServer(options: {
+  db: DataSource;
+  gatewayKey: KeyLike;
+  exposeInternals: boolean;
+  logger: Logger;
+}) {
+  return createSubgraphApp({
+    name: SUBGRAPH_NAME,
+    schema: await buildOffersSchema(),
+    gatewayKey: options.gatewayKey,
+    context: createContextFactory(options.db),
+    ready: async () => {
+      await options.db.query('SELECT 1');
+      return true;
+    },
+    exposeInternals: options.exposeInternals,
+    logger: options.logger,
+  });
+}

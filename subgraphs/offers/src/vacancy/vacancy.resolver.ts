@@ -1,0 +1,84 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { AfterArg, FirstArg } from '../common/args';
+import type { Page } from '../common/page';
+import type { OffersContext } from '../context';
+import { Dwelling } from '../dwelling/dwelling.type';
+import { Proposal } from '../proposal/proposal.type';
+import { ReservationHolder } from '../reservation-holder/reservation-holder.type';
+import { VacancyFilter } from './vacancy.inputs';
+import { Attribution, Vacancy, VacancyConnection, VacancyTransition } from './vacancy.type';
+
+@Resolver(() => Vacancy)
+export class VacancyResolver {
+  @Query(() => Vacancy, { nullable: true, description: 'One vacancy by id; null when there is none.' })
+  vacancy(@Arg('id', () => ID, { description: 'The vacancy id (UUID).' }) id: string, @Ctx() ctx: OffersContext) {
+    return ctx.vacancies.get(ctx.access, ctx.loaders, id);
+  }
+
+  @Query(() => VacancyConnection, {
+    description: 'Vacancies of the hub’s dwellings, most recently vacated first, as a cursor connection.',
+  })
+  vacancies(
+    @Arg('filter', () => VacancyFilter, { nullable: true, description: 'Conditions the vacancies must meet.' })
+    filter: VacancyFilter | undefined,
+    @FirstArg('vacancies') first: number | undefined,
+    @AfterArg() after: string | undefined,
+    @Ctx() ctx: OffersContext,
+  ) {
+    return ctx.vacancies.list(ctx.access, filter ?? {}, first, after ?? undefined);
+  }
+
+  @FieldResolver(() => Dwelling, { description: 'The dwelling to be let.' })
+  async dwelling(@Root() vacancy: Vacancy, @Ctx() ctx: OffersContext) {
+    return ctx.dwellings.byId(ctx.access, ctx.loaders, vacancy.dwellingId);
+  }
+
+  @FieldResolver(() => [VacancyTransition], {
+    description: 'The dated steps the vacancy went through, oldest first (the first is VACATED).',
+  })
+  transitions(@Root() vacancy: Vacancy, @Ctx() ctx: OffersContext) {
+    return ctx.vacancies.transitions(ctx.loaders, vacancy);
+  }
+
+  @FieldResolver(() => ReservationHolder, {
+    nullable: true,
+    description:
+      'The reservation holder the landlord oriented the vacancy to, which designates the candidates; null while VACATED.',
+  })
+  reservationHolder(@Root() vacancy: Vacancy, @Ctx() ctx: OffersContext) {
+    return ctx.reservationHolders.byId(ctx.access, ctx.loaders, vacancy.reservationHolderId);
+  }
+
+  @FieldResolver(() => [Proposal], {
+    description:
+      'The candidacies for this vacancy, newest designation first. Empty unless you are the State, the EPCI, a landlord or a reservation holder acting for the dwelling’s commune.',
+  })
+  proposals(
+    @Root() vacancy: Vacancy,
+    @Ctx() ctx: OffersContext,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 20,
+      description: 'How many proposals, 1 to 100 (default 20).',
+    })
+    first?: number,
+  ) {
+    return ctx.proposals.ofVacancy(ctx.loaders, vacancy.id, first);
+  }
+
+  @FieldResolver(() => Attribution, {
+    nullable: true,
+    description: 'The signed lease (attribution), when the vacancy is LEASE_SIGNED; null otherwise.',
+  })
+  attribution(@Root() vacancy: Vacancy, @Ctx() ctx: OffersContext) {
+    return ctx.vacancies.attribution(ctx.access, ctx.loaders, vacancy);
+  }
+}
+
+@Resolver(() => VacancyConnection)
+export class VacancyConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Number of vacancies matching the filter, over all pages.' })
+  totalCount(@Root() page: Page<Vacancy>) {
+    return page.count();
+  }
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { demoToken } from '@passerelle/shared/testing';
+import { REPOSITORY_ROOT } from '@passerelle/shared/topology';
+import { endpoints, postGraphQL } from '../support/endpoints';
+
+/** The dashboard queries the README shows run without error and return data, as the partner it names. */
+const readme = readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const PARTNERS = ['mel', 'ville-de-lille', 'vilogia'];
+
+describe('README dashboard queries', () => {
+  it('are the three documented', () => {
+    expect(examples).toHaveLength(PARTNERS.length);
+  });
+
+  it.each(examples.map((query, index) => [PARTNERS[index]!, query] as const))('run as %s', async (partner, query) => {
+    const { status, body } = await postGraphQL(
+      endpoints().gateway,
+      { query },
+      { authorization: `Bearer ${await demoToken(partner)}` },
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const [root] = Object.values(body.data as Record<string, any>);
+    expect(root.edges ? root.edges.length : Object.keys(root).length).toBeGreaterThan(0);
+  });
+});
