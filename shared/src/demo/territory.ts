@@ -26,7 +26,7 @@ const TYPOLOGIES: DemoTypology[] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'];
  * Generates the demo territory (see territory-types.ts): deterministic for a reference date and
  * a number of demands, with distributions close to national figures (DOMAIN.md; issue 3):
  * ~43 % single persons, ~27 % single parents, a third transfers, a few percent DALO, waits from
- * days to over five years; about one vacancy for ten demands, three candidates per vacancy (one
+ * days to over five years; about one vacancy for five demands (a few demands per attribution), three candidates per vacancy (one
  * for a DALO household designated by the State), CAL decisions of the five legal types.
  */
 export function generateDemoTerritory(referenceDate: CalendarDate, demandCount: number): DemoTerritory {
@@ -45,10 +45,10 @@ function build(referenceDate: CalendarDate, demandCount: number): DemoTerritory 
   const landlords = LANDLORDS.map((landlord) => ({ ...landlord, id: demoId('landlord', landlord.slug) }));
   const reservationHolders = reservationHoldersOf(landlords);
   const demands = generateDemands(random, referenceDate, demandCount, landlords);
-  const dwellings = generateDwellings(random, Math.max(3, Math.round(demandCount / 5)), landlords);
+  const dwellings = generateDwellings(random, Math.max(3, Math.round(demandCount / 3)), landlords);
   const calMeetings = generateCalMeetings(referenceDate, landlords);
   const { vacancies, candidacies } = generateVacancies(random, referenceDate, {
-    count: Math.max(1, Math.round(demandCount / 10)),
+    count: Math.max(1, Math.round(demandCount / 5)),
     demands,
     dwellings,
     reservationHolders,
@@ -313,6 +313,7 @@ function generateVacancies(
   const tenants = new Set<string>();
   const holders = input.reservationHolders;
   const dwellingOrder = [...input.dwellings];
+  const pools = new CandidatePools(input.demands);
   for (let i = 0; i < input.count; i++) {
     const dwelling = dwellingOrder[i % dwellingOrder.length]!;
     const vacatedOn = addDays(referenceDate, -random.int(3, 400));
@@ -353,13 +354,24 @@ function generateVacancies(
     // Designation: one DALO household by the State, or at least three candidates.
     const designatedOn = addDays(orientedOn, random.int(5, 25));
     if (designatedOn > referenceDate) continue;
-    const eligible = (demand: DemoDemand) =>
-      demand.filingDate < designatedOn && !tenants.has(demand.id) && demand.radiation === null;
-    const daloPool =
-      holder.kind === 'STATE' ? input.demands.filter((d) => eligible(d) && d.priorityLabels.includes('DALO')) : [];
-    const dalo = daloPool.length > 0 && random.chance(0.3);
-    const candidates = dalo ? [random.pick(daloPool)] : pickCandidates(random, input.demands, dwelling, eligible, 3);
-    if (candidates.length === 0) continue;
+    const available = (demand: DemoDemand) => !tenants.has(demand.id) && demand.radiation === null;
+    const daloCandidate =
+      holder.kind === 'STATE' && random.chance(0.3)
+        ? pools.pick(random, DALO_POOL, designatedOn, available)
+        : undefined;
+    const dalo = daloCandidate !== undefined;
+    // Candidates wish the dwelling's commune (its typology first). CCH R441-3: at least three,
+    // except a DALO household designated alone by the State; short of three, it stays oriented.
+    const candidates = daloCandidate
+      ? [daloCandidate]
+      : pools.pickDistinct(
+          random,
+          [poolKey(dwelling.commune, dwelling.typology), poolKey(dwelling.commune)],
+          designatedOn,
+          available,
+          3,
+        );
+    if (candidates.length < (dalo ? 1 : 3)) continue;
     vacancy.daloDesignation = dalo;
     reach('CANDIDATES_DESIGNATED', designatedOn);
     const entries = candidates.map((demand, index) => {
@@ -447,30 +459,86 @@ function pickTarget(random: SeededRandom, ageInMonths: number): DemoVacancyStatu
   ] as const);
 }
 
-/** Candidates wishing the dwelling's commune and typology; the rule relaxes when too few do. */
-function pickCandidates(
-  random: SeededRandom,
-  demands: DemoDemand[],
-  dwelling: DemoDwelling,
-  eligible: (demand: DemoDemand) => boolean,
-  count: number,
-): DemoDemand[] {
-  const pools = [
-    demands.filter(
-      (d) =>
-        eligible(d) && d.wishedCommunes.includes(dwelling.commune) && d.wishedTypologies.includes(dwelling.typology),
-    ),
-    demands.filter((d) => eligible(d) && d.wishedCommunes.includes(dwelling.commune)),
-    demands.filter(eligible),
-  ];
-  const chosen = new Map<string, DemoDemand>();
-  for (const pool of pools) {
-    while (chosen.size < count && pool.some((d) => !chosen.has(d.id))) {
-      const demand = random.pick(pool);
-      chosen.set(demand.id, demand);
+const DALO_POOL = 'DALO';
+const poolKey = (commune: string, typology?: DemoTypology) => `${commune}|${typology ?? '*'}`;
+
+/**
+ * Demands indexed for designation: by wished commune and typology, by wished commune, and DALO
+ * households — each pool sorted by filing date, so that "filed before the designation" is a
+ * binary search. Keeps generation near-linear in the number of demands (1 M at scale).
+ */
+class CandidatePools {
+  private readonly pools = new Map<string, DemoDemand[]>();
+
+  constructor(demands: DemoDemand[]) {
+    const sorted = [...demands].sort((a, b) => a.filingDate.localeCompare(b.filingDate) || a.id.localeCompare(b.id));
+    for (const demand of sorted) {
+      if (demand.priorityLabels.includes('DALO')) this.add(DALO_POOL, demand);
+      for (const commune of demand.wishedCommunes) {
+        this.add(poolKey(commune), demand);
+        for (const typology of demand.wishedTypologies) this.add(poolKey(commune, typology), demand);
+      }
     }
   }
-  return [...chosen.values()];
+
+  /** A demand of pool `key`, filed before `date`, accepted and not excluded; undefined after a few draws. */
+  pick(
+    random: SeededRandom,
+    key: string,
+    date: string,
+    accept: (demand: DemoDemand) => boolean,
+    exclude?: Set<string>,
+  ) {
+    const pool = this.pools.get(key) ?? [];
+    const filedBefore = lowerBound(pool, date);
+    for (let draw = 0; filedBefore > 0 && draw < 12; draw++) {
+      const demand = pool[random.int(0, filedBefore - 1)]!;
+      if (accept(demand) && !exclude?.has(demand.id)) return demand;
+    }
+    return undefined;
+  }
+
+  /** Up to `count` distinct demands from the first pool, then the next ones when it runs short. */
+  pickDistinct(
+    random: SeededRandom,
+    keys: string[],
+    date: string,
+    accept: (demand: DemoDemand) => boolean,
+    count: number,
+  ) {
+    const chosen = new Map<string, DemoDemand>();
+    const excluded = new Set<string>();
+    for (const key of keys) {
+      for (let misses = 0; chosen.size < count && misses < 3;) {
+        const demand = this.pick(random, key, date, accept, excluded);
+        if (!demand) {
+          misses++;
+          continue;
+        }
+        chosen.set(demand.id, demand);
+        excluded.add(demand.id);
+      }
+    }
+    return [...chosen.values()];
+  }
+
+  private add(key: string, demand: DemoDemand) {
+    const pool = this.pools.get(key);
+    if (pool) pool.push(demand);
+    else this.pools.set(key, [demand]);
+  }
+}
+
+/** Number of demands in `pool` (sorted by filing date) filed strictly before `date`. */
+function lowerBound(pool: DemoDemand[], date: string): number {
+  let low = 0;
+  let high = pool.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (pool[middle]!.filingDate < date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function calDecisionFor(
