@@ -1,4 +1,4 @@
-import { officialGeography } from '.';
+import { actingTerritories, officialGeography } from '.';
 
 describe('official geography', () => {
   it('places Lille in the MEL and département 59', () => {
@@ -30,5 +30,15 @@ describe('official geography', () => {
   it('knows nothing of codes outside its data', () => {
     expect(officialGeography.find('75056')).toBeUndefined();
     expect(officialGeography.enclosing('75056')).toEqual([]);
+  });
+
+  it('lets partners act for communes, EPCIs and départements, never for a QPV', () => {
+    const qpv = officialGeography.qpvsOf('59350')[0]!.code;
+    expect(actingTerritories(['59350', '200093201', '59', qpv, 'QN07501M', '62'])).toEqual([
+      '59350',
+      '200093201',
+      '59',
+      '62',
+    ]);
   });
 });

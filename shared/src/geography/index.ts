@@ -75,3 +75,13 @@ export class Geography {
 /** The geography shipped with Passerelle (MEL, département 59; COG 2025, QPV 2024). */
 export const officialGeography = new Geography(data);
 export const geographyVintage = data.vintage;
+
+/**
+ * The codes of `territories` a partner can act for: communes, EPCIs and départements. A QPV (a
+ * district) in a token's territories grants nothing: access follows the partner's legal
+ * perimeter, never a district. Codes unknown to the shipped geography are kept (another
+ * département's partners act for it).
+ */
+export function actingTerritories(territories: readonly string[], geography: Geography = officialGeography): string[] {
+  return territories.filter((code) => geography.find(code)?.level !== 'QPV' && !/^Q[NP]\d/.test(code));
+}

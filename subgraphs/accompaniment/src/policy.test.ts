@@ -24,6 +24,12 @@ const MEASURES: [string, Viewer, ReturnType<typeof measureAccess>][] = [
   ['AUDITOR: no', viewer('AUDITOR', 'dpo-mel'), null],
   ['anonymous: no', ANONYMOUS, null],
   ['STATE without any territory: no', viewer('STATE', 'prefecture-nord', []), null],
+  ['EPCI acting for a QPV only: no (a district is not a legal perimeter)', viewer('EPCI', 'mel', ['QN05971M']), null],
+  [
+    'EPCI with a QPV and its EPCI: the EPCI only',
+    viewer('EPCI', 'mel', ['QN05971M', '200093201']),
+    { territories: ['200093201'] },
+  ],
 ];
 
 describe('who reads accompaniment measures', () => {

@@ -1,3 +1,4 @@
+import { actingTerritories } from '@passerelle/shared/geography';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
 
@@ -36,7 +37,9 @@ export function measureAccess(viewer: Viewer): MeasureAccess | null {
   if (!isAuthenticated(viewer)) return null;
   switch (MEASURE_READING[viewer.kind]) {
     case 'ON_TERRITORIES':
-      return viewer.territories.length > 0 ? { territories: viewer.territories } : null;
+      return actingTerritories(viewer.territories).length > 0
+        ? { territories: actingTerritories(viewer.territories) }
+        : null;
     case 'OPERATED':
       return { operatorSlug: viewer.partner };
     default:

@@ -229,6 +229,7 @@ describe('measures(filter, first, after)', () => {
     [{ first: 0 }, 'first'],
     [{ first: 101 }, 'first'],
     [{ after: 'not-a-cursor' }, 'after'],
+    [{ after: Buffer.from('["2026-02-30","00000000-0000-4000-8000-000000000000"]').toString('base64url') }, 'after'],
     [{ filter: { commune: 'Lille' } }, 'commune'],
     [{ filter: { operator: 'soliha' } }, 'operator'],
   ])('refuses %j with BAD_USER_INPUT naming %s', async (variables, field) => {

@@ -108,6 +108,7 @@ describe('demands(filter, first, after)', () => {
     [{ first: 0 }, 'first'],
     [{ first: 101 }, 'first'],
     [{ after: 'not-a-cursor' }, 'after'],
+    [{ after: Buffer.from('["2026-02-30","00000000-0000-4000-8000-000000000000"]').toString('base64url') }, 'after'],
     [{ filter: { wishedCommune: 'Lille' } }, 'wishedCommune'],
     [{ filter: { filedFrom: '2026-02-01', filedTo: '2026-01-01' } }, 'filedFrom'],
   ])('refuses %j with BAD_USER_INPUT naming %s', async (variables, field) => {

@@ -46,6 +46,11 @@ describe('who reads what in governance', () => {
     }
   });
 
+  it('gives no CAL decision for a QPV in the token (a district is not a legal perimeter), but does for its commune', () => {
+    expect(accessTo(partner('LANDLORD', ['QN05971M']), 'CAL_DECISIONS')).toBeNull();
+    expect(accessTo(partner('LANDLORD', ['QN05971M', '59350']), 'CAL_DECISIONS')).toEqual({ territories: ['59350'] });
+  });
+
   it('gives no CAL decision to a territorial reader without a territory, but does to its twin with one', () => {
     expect(accessTo(partner('LANDLORD', []), 'CAL_DECISIONS')).toBeNull();
     expect(accessTo(partner('LANDLORD', ['200093201']), 'CAL_DECISIONS')).toEqual({ territories: ['200093201'] });

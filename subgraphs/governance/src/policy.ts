@@ -1,3 +1,4 @@
+import { actingTerritories } from '@passerelle/shared/geography';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
 
@@ -76,8 +77,9 @@ const LABELS: Record<GovernanceResource, string> = {
 export function accessTo(viewer: Viewer, resource: GovernanceResource): Scope | null {
   const reach = GOVERNANCE_ACCESS[resource][viewer.kind];
   if (reach === 'ALL') return 'ALL';
-  if (reach === 'NONE' || !isAuthenticated(viewer) || viewer.territories.length === 0) return null;
-  return { territories: viewer.territories };
+  const territories = isAuthenticated(viewer) ? actingTerritories(viewer.territories) : [];
+  if (reach === 'NONE' || territories.length === 0) return null;
+  return { territories };
 }
 
 /** Same as `accessTo`, but refusing with FORBIDDEN and a message that says what is missing. */

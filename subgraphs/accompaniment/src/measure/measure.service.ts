@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
@@ -48,7 +49,7 @@ export class MeasureService {
     const checked = validateFilter(filter);
     const limit = pageSize(first);
     const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as MeasureListPosition) : undefined;
-    if (position && (!isUuid(position[1]) || !/^\d{4}-\d{2}-\d{2}$/.test(position[0]))) {
+    if (position && (!isUuid(position[1]) || !isCalendarDate(String(position[0])))) {
       throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
     }
     const rows = await this.measures.page({ filter: checked, access, after: position, limit: limit + 1 });

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import type { Viewer } from '@passerelle/shared/identity';
 import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
@@ -44,7 +45,7 @@ export class DemandService {
     validateFilter(filter);
     const limit = pageSize(first);
     const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as DemandListPosition) : undefined;
-    if (position && !UUID.test(position[1])) {
+    if (position && (!UUID.test(position[1]) || !isCalendarDate(position[0]))) {
       throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
     }
     const rows = await this.demands.page({ filter, territories, after: position, limit: limit + 1 });

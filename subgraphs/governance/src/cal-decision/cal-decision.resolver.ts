@@ -46,7 +46,11 @@ export class CalDecisionResolver {
     return ctx.meetings.resolve(ctx.loaders, decision.meetingId);
   }
 
-  @FieldResolver(() => DemandReference, { description: 'The candidate: the demand the decision is about.' })
+  @FieldResolver(() => DemandReference, {
+    nullable: true,
+    description:
+      'The candidate: the demand the decision is about, resolved by the demands subgraph; null when its register does not let you read that demand.',
+  })
   demand(@Root() decision: CalDecision): DemandReference {
     return { id: decision.demandId };
   }

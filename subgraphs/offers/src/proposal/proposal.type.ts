@@ -16,8 +16,12 @@ export class Proposal {
   vacancyId: string;
   designatedById: string;
 
-  @Field(() => DemandReference, { description: 'The demand designated (resolved by the demands subgraph).' })
-  demand: DemandReference;
+  @Field(() => DemandReference, {
+    nullable: true,
+    description:
+      'The demand designated, resolved by the demands subgraph: null when its register does not let you read that demand (another territory).',
+  })
+  demand: DemandReference | null;
 
   @Field(() => LocalDateResolver, { description: 'The day the candidate was designated.' })
   designatedOn: string;
