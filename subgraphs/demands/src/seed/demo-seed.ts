@@ -1,5 +1,6 @@
+import { seedOnce } from '@passerelle/shared/database';
 import type { CalendarDate } from '@passerelle/shared/dates';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DemandEventEntity } from '../demand-event/demand-event.entity';
 import { DemandEntity } from '../demand/demand.entity';
 import { generateDemoRegister } from './demo-register';
@@ -10,37 +11,23 @@ import { generateDemoRegister } from './demo-register';
  */
 const DEMO_DAL_SOURCE = "Demo value (24 months) — replace with the préfet du Nord's arrêté";
 
-/** Rows per INSERT: well under PostgreSQL's 65 535 bind parameters. */
-const BATCH = 1000;
-
-/**
- * Seeds the demo register once: does nothing when the register already has demands, so that a
- * restart keeps what partners changed. Returns what was inserted, or null when skipped.
- */
-export async function seedDemoRegister(db: DataSource, options: { referenceDate: CalendarDate; demands: number }) {
-  return db.transaction(async (tx) => {
-    // One seeder at a time, even if two processes start on the same database.
-    await tx.query('SELECT pg_advisory_xact_lock(59350)');
-    if (await tx.getRepository(DemandEntity).exists()) return null;
-    const { demands, events } = generateDemoRegister(options.referenceDate, options.demands);
-    await insertInBatches(tx, DemandEntity, demands);
-    await insertInBatches(tx, DemandEventEntity, events);
-    await tx.query(
-      `INSERT INTO dal_threshold (departement, typology, months, valid_from, source)
-       VALUES ('59', NULL, 24, '2020-01-01', $1) ON CONFLICT DO NOTHING`,
-      [DEMO_DAL_SOURCE],
-    );
-    return { demands: demands.length, events: events.length, referenceDate: options.referenceDate };
+/** Seeds the demo register once (nothing when it already has demands). */
+export function seedDemoRegister(db: DataSource, options: { referenceDate: CalendarDate; demands: number }) {
+  return seedOnce(db, {
+    lock: 4001,
+    isSeeded: (tx) => tx.getRepository(DemandEntity).exists(),
+    tables: () => {
+      const { demands, events } = generateDemoRegister(options.referenceDate, options.demands);
+      return [
+        [DemandEntity, demands],
+        [DemandEventEntity, events],
+      ];
+    },
+    after: (tx) =>
+      tx.query(
+        `INSERT INTO dal_threshold (departement, typology, months, valid_from, source)
+         VALUES ('59', NULL, 24, '2020-01-01', $1) ON CONFLICT DO NOTHING`,
+        [DEMO_DAL_SOURCE],
+      ),
   });
-}
-
-async function insertInBatches<T extends object>(tx: EntityManager, entity: new () => T, rows: T[]) {
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(start, start + BATCH) as never)
-      .execute();
-  }
 }
