@@ -72,7 +72,12 @@ export function subgraphConfigSchema(name: string, defaultPort: number) {
         'must be YYYY-MM-DD',
       ),
       /** How many demands the demo territory has (every subgraph seeds its slice of the same territory). */
-      SEED_DEMANDS: unsetIfEmpty(z.coerce.number().int().min(0).max(100_000).default(3000)),
+      SEED_DEMANDS: unsetIfEmpty(z.coerce.number().int().min(0).max(3_000_000).default(3000)),
+      /** Seed, then exit without serving (`npm run seed`, for large volumes). */
+      SEED_ONLY: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((value) => value === 'true'),
       /** Set by a supervising process: stop when it disappears. */
       PASSERELLE_PARENT_PID: unsetIfEmpty(z.coerce.number().int().positive().optional()),
     })
@@ -85,7 +90,11 @@ export function subgraphConfigSchema(name: string, defaultPort: number) {
       ownDatabaseUrl: raw[`${prefix}_DATABASE_URL`] as string | undefined,
       gatewayPublicKey: raw.GATEWAY_PUBLIC_KEY as string | undefined,
       seed: raw.SEED_DEMO
-        ? { referenceDate: raw.SEED_REFERENCE_DATE as string | undefined, demands: raw.SEED_DEMANDS as number }
+        ? {
+            referenceDate: raw.SEED_REFERENCE_DATE as string | undefined,
+            demands: raw.SEED_DEMANDS as number,
+            only: raw.SEED_ONLY as boolean,
+          }
         : undefined,
       parentPid: raw.PASSERELLE_PARENT_PID as number | undefined,
     }));
@@ -102,7 +111,7 @@ export interface SubgraphConfig {
   /** <NAME>_DATABASE_URL: the subgraph's own database. */
   ownDatabaseUrl?: string;
   gatewayPublicKey?: string;
-  /** Set when SEED_DEMO=true. */
-  seed?: { referenceDate?: string; demands: number };
+  /** Set when SEED_DEMO=true; `only`: seed, then exit without serving. */
+  seed?: { referenceDate?: string; demands: number; only: boolean };
   parentPid?: number;
 }

@@ -2,10 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
 import { optionalString, parseConfig, port } from '../config';
-import { startEmbeddedCluster, type EmbeddedCluster } from '../database';
 import { GATEWAY_PORT, REPOSITORY_ROOT as ROOT, subgraphLayouts } from '../topology';
-import { spawnService, terminate, withTimeout } from '../process';
+import { spawnService, terminate } from '../process';
 import { waitForHttp } from '../testing/wait';
+import { startHubDatabase } from './hub-database';
 
 /**
  * `npm start`: the whole hub on one machine. Without DATABASE_URL it runs an embedded
@@ -31,7 +31,7 @@ const SUBGRAPHS = subgraphLayouts().map((layout) => ({
 }));
 
 const children: ChildProcess[] = [];
-let cluster: EmbeddedCluster | undefined;
+let stopDatabase: (() => Promise<unknown>) | undefined;
 let stopping = false;
 
 function startChild(name: string, entry: string, env: Record<string, string>): ChildProcess {
@@ -50,24 +50,20 @@ async function stop(exitCode: number) {
   if (stopping) return;
   stopping = true;
   await Promise.all(children.map((child) => terminate(child)));
-  if (cluster) {
-    await withTimeout(cluster.stop(), 15_000, 'stopping PostgreSQL').catch((error: unknown) =>
-      console.error(String(error)),
-    );
-  }
+  await stopDatabase?.();
   process.exit(exitCode);
 }
 
 async function main() {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
-  let serverUrl = config.DATABASE_URL;
-  if (!serverUrl) {
-    const dataDir = path.join(config.PASSERELLE_DATA_DIR, 'postgres');
-    console.log(`Starting embedded PostgreSQL on port ${config.PASSERELLE_PG_PORT} (data in ${dataDir})…`);
-    cluster = await startEmbeddedCluster({ dataDir, port: config.PASSERELLE_PG_PORT, persistent: true });
-    serverUrl = cluster.url;
-  }
+  const database = await startHubDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.PASSERELLE_DATA_DIR,
+    port: config.PASSERELLE_PG_PORT,
+  });
+  stopDatabase = database.stop;
+  const serverUrl = database.serverUrl;
   const subgraphEnv: Record<string, string> = { DATABASE_URL: serverUrl, SEED_DEMO: 'true' };
   for (const subgraph of SUBGRAPHS) subgraphEnv[`${subgraph.envPrefix}_PORT`] = String(subgraph.port);
   for (const subgraph of SUBGRAPHS) startChild(subgraph.name, subgraph.entry, subgraphEnv);

@@ -37,8 +37,15 @@ export function runSubgraph(definition: SubgraphDefinition, config: SubgraphConf
     const db = await openSubgraphDatabase(database, definition.createDataSource);
     if (config.seed && definition.seed) {
       const referenceDate = config.seed.referenceDate ?? parisToday();
+      const started = Date.now();
       const seeded = await definition.seed(db, { referenceDate, demands: config.seed.demands });
-      if (seeded) logger.info(seeded, 'demo territory seeded');
+      if (seeded) {
+        logger.info({ ...seeded, referenceDate, seconds: (Date.now() - started) / 1000 }, 'demo territory seeded');
+      }
+      if (config.seed.only) {
+        await db.destroy();
+        return;
+      }
     }
     const { app, apollo } = await definition.buildApp({
       db,

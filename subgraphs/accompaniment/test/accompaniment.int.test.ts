@@ -558,16 +558,11 @@ describe('Territory.accompanimentIndicators', () => {
     expect(response.data?._entities[0].accompanimentIndicators).toEqual(expected);
   });
 
-  it('gives zeros for a territory without measures, and defaults asOf to today in Paris', async () => {
-    const response = await accompaniment.query(mel, INDICATORS, { representations: territories(['75056']) });
-    expect(response.data?._entities[0].accompanimentIndicators).toEqual({
-      asOf: parisToday(),
-      activeMeasures: 0,
-      activeMeasuresByScheme: [],
-      startedThisYear: 0,
-      closedThisYear: 0,
-      averageClosedDurationMonths: null,
-    });
+  it('refuses an unknown territory code, and defaults asOf to today in Paris', async () => {
+    const unknown = await accompaniment.query(mel, INDICATORS, { representations: territories(['75056']) });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const known = await accompaniment.query(mel, INDICATORS, { representations: territories(['200093201']) });
+    expect(known.data?._entities[0].accompanimentIndicators.asOf).toBe(parisToday());
   });
 
   it('is refused to anonymous callers, and open to every partner kind', async () => {

@@ -1,3 +1,5 @@
+import { BadUserInputError } from '@passerelle/shared/errors';
+import { officialGeography } from '@passerelle/shared/geography';
 import { parisToday } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import { requireIndicatorAccess } from '../policy';
@@ -7,11 +9,12 @@ import type { AccompanimentIndicators } from './accompaniment-indicators.type';
 /** Territory indicators: statistics for any partner (policy.ts), computed in SQL. */
 export class IndicatorService {
   /**
-   * The indicators of territory `code` on `asOf` (default: today in Paris). A code the official
-   * geography does not know holds no measure, so all its figures are zero.
+   * The indicators of territory `code` on `asOf` (default: today in Paris). An unknown code is an
+   * input error, as in the other subgraphs (not zeros, which would look like a real territory).
    */
   async of(viewer: Viewer, loaders: IndicatorLoaders, code: string, asOf?: string): Promise<AccompanimentIndicators> {
     requireIndicatorAccess(viewer);
+    if (!officialGeography.find(code)) throw new BadUserInputError(`Unknown territory code "${code}".`, 'code');
     const day = asOf ?? parisToday();
     const figures = await loaders.indicators.load(indicatorKey(code, day));
     return {

@@ -1,3 +1,4 @@
+import { pageSize } from '@passerelle/shared/pagination';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AfterArg, FirstArg } from '../common/args';
 import type { Page } from '../common/page';
@@ -36,8 +37,18 @@ export class VacancyResolver {
   @FieldResolver(() => [VacancyTransition], {
     description: 'The dated steps the vacancy went through, oldest first (the first is VACATED).',
   })
-  transitions(@Root() vacancy: Vacancy, @Ctx() ctx: OffersContext) {
-    return ctx.vacancies.transitions(ctx.loaders, vacancy);
+  async transitions(
+    @Root() vacancy: Vacancy,
+    @Ctx() ctx: OffersContext,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 20,
+      description: 'How many steps, 1 to 100 (default 20).',
+    })
+    first: number | undefined,
+  ) {
+    const limit = pageSize(first);
+    return (await ctx.vacancies.transitions(ctx.loaders, vacancy)).slice(0, limit);
   }
 
   @FieldResolver(() => ReservationHolder, {

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { startEmbeddedCluster, type EmbeddedCluster } from '../database';
+import { withTimeout } from '../process';
+
+/**
+ * The database server of `npm start` and `npm run seed`: DATABASE_URL when given, else the
+ * embedded PostgreSQL kept under `<dataDir>/postgres` on its own port (never 5432).
+ */
+export async function startHubDatabase(options: { databaseUrl?: string; dataDir: string; port: number }) {
+  if (options.databaseUrl) return { serverUrl: options.databaseUrl, stop: async () => undefined };
+  const dataDir = path.join(options.dataDir, 'postgres');
+  console.log(`Starting embedded PostgreSQL on port ${options.port} (data in ${dataDir})…`);
+  const cluster: EmbeddedCluster = await startEmbeddedCluster({ dataDir, port: options.port, persistent: true });
+  return {
+    serverUrl: cluster.url,
+    stop: () =>
+      withTimeout(cluster.stop(), 15_000, 'stopping PostgreSQL').catch((error: unknown) =>
+        console.error(String(error)),
+      ),
+  };
+}
