@@ -46,7 +46,7 @@ describe('npm start', () => {
   chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('serves demands through the gateway with a demo token, and Ctrl-C leaves no process or postmaster.pid', async () => {
+  it('serves the whole graph through the gateway with a demo token, and Ctrl-C leaves no process or postmaster.pid', async () => {
     const ports = { gateway: await freePort(), demands: await freePort(), postgres: await freePort() };
     const hub = spawn(process.execPath, [path.join(ROOT, 'shared/dist/dev/start.js')], {
       cwd: ROOT,
@@ -93,12 +93,30 @@ describe('npm start', () => {
       );
       expect(body.data.demands.totalCount).toBe(300);
       expect(body.data.demands.edges).toHaveLength(3);
+      // The whole graph: one territory request answered by the four subgraphs.
+      const dashboard = await postGraphQL(
+        gateway,
+        {
+          query: `{ territory(code: "200093201") { name demandIndicators { pending } offerIndicators { vacanciesOpen }
+            accompanimentIndicators { activeMeasures } governanceIndicators { meetingsHeldThisYear } } }`,
+        },
+        { authorization: `Bearer ${await demoToken('mel')}` },
+      );
+      expect(dashboard.body.errors).toBeUndefined();
+      expect(dashboard.body.data.territory).toMatchObject({
+        name: 'Métropole Européenne de Lille',
+        demandIndicators: { pending: expect.any(Number) },
+        offerIndicators: { vacanciesOpen: expect.any(Number) },
+        accompanimentIndicators: { activeMeasures: expect.any(Number) },
+        governanceIndicators: { meetingsHeldThisYear: expect.any(Number) },
+      });
+      expect(dashboard.body.data.territory.demandIndicators.pending).toBeGreaterThan(0);
       // In development a browser gets Apollo Sandbox on the GraphQL URL.
       const page = await fetch(gateway, { headers: { accept: 'text/html' } });
       expect(await page.text()).toMatch(/sandbox/i);
 
       const children = descendants(hub.pid!);
-      expect(children.length).toBeGreaterThanOrEqual(3); // postgres, the subgraph, the gateway
+      expect(children.length).toBeGreaterThanOrEqual(6); // postgres, four subgraphs, the gateway
       process.kill(-hub.pid!, 'SIGINT'); // what a terminal does on Ctrl-C
       expect(await exited).toBe(0);
       expect(children.filter(alive)).toEqual([]);
