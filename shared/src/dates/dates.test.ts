@@ -1,4 +1,14 @@
-import { addDays, addMonths, addYears, daysBetween, isCalendarDate, monthsBetween, parisDate } from '.';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  isCalendarDate,
+  monthsBetween,
+  parisDate,
+  startOfMonth,
+  startOfYear,
+} from '.';
 
 describe('legal delays on calendar dates', () => {
   it.each([
@@ -42,11 +52,29 @@ describe('legal delays on calendar dates', () => {
     expect(parisDate(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25');
   });
 
+  it.each([
+    ['2026-06-30', '2026-01-01'],
+    ['2026-01-01', '2026-01-01'],
+    ['2024-12-31', '2024-01-01'],
+  ])('starts the year of %s on %s', (date, expected) => {
+    expect(startOfYear(date)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-06-30', '2026-06-01'],
+    ['2026-06-01', '2026-06-01'],
+    ['2028-02-29', '2028-02-01'],
+    ['2024-12-31', '2024-12-01'],
+  ])('starts the month of %s on %s', (date, expected) => {
+    expect(startOfMonth(date)).toBe(expected);
+  });
+
   it('accepts only real calendar dates', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('26-01-01')).toBe(false);
     expect(() => addDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => startOfYear('2026-02-30')).toThrow(RangeError);
   });
 });

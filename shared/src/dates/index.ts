@@ -62,6 +62,18 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 
 export const addYears = (date: CalendarDate, years: number) => addMonths(date, years * 12);
 
+/** The first day of the month of `date` ("this month" of a reference day starts there). */
+export function startOfMonth(date: CalendarDate): CalendarDate {
+  const [y, m] = parts(date);
+  return format(y, m, 1);
+}
+
+/** 1 January of the year of `date` ("this year" of a reference day starts there). */
+export function startOfYear(date: CalendarDate): CalendarDate {
+  const [y] = parts(date);
+  return format(y, 1, 1);
+}
+
 /** `date` plus `days` days (negative to go back). */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const [y, m, d] = parts(date);

@@ -30,6 +30,17 @@ describe('official geography', () => {
   it('knows nothing of codes outside its data', () => {
     expect(officialGeography.find('75056')).toBeUndefined();
     expect(officialGeography.enclosing('75056')).toEqual([]);
+    expect(officialGeography.coverage('75056')).toBeUndefined();
+  });
+
+  it('covers a commune by itself, an EPCI or a département by its communes, a QPV by its own code', () => {
+    expect(officialGeography.coverage('59350')).toEqual({ communes: ['59350'], qpv: null });
+    expect(officialGeography.coverage('200093201')?.communes).toHaveLength(18);
+    expect(officialGeography.coverage('59')?.communes).toHaveLength(18);
+    expect(officialGeography.coverage('QN05965M')).toEqual({ communes: [], qpv: 'QN05965M' });
+    // A copy: callers cannot alter the geography through it.
+    officialGeography.coverage('59350')!.communes.push('59999');
+    expect(officialGeography.find('59350')?.communes).toEqual(['59350']);
   });
 
   it('lets partners act for communes, EPCIs and départements, never for a QPV', () => {

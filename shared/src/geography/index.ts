@@ -14,6 +14,16 @@ export interface TerritoryRecord {
 }
 
 /**
+ * What a territory covers, as rows located by commune and QPV record it: a QPV covers part of a
+ * commune only, so it is matched on its own QPV code; any other territory on its communes (a
+ * commune covers itself; an EPCI or a département, its communes).
+ */
+export interface Coverage {
+  communes: string[];
+  qpv: string | null;
+}
+
+/**
  * The official public geography (communes → EPCI → département, and QPVs) that every subgraph
  * loads to interpret the `territories` claim. Built from data shipped in this package; nothing
  * is fetched at run time.
@@ -64,6 +74,14 @@ export class Geography {
       chain.push(current.code);
     }
     return chain;
+  }
+
+  /** What `code` covers (see `Coverage`), or undefined for a code this geography does not know. */
+  coverage(code: string): Coverage | undefined {
+    const territory = this.byCode.get(code);
+    if (!territory) return undefined;
+    if (territory.level === 'QPV') return { communes: [], qpv: territory.code };
+    return { communes: [...territory.communes], qpv: null };
   }
 
   /** QPVs a commune contains (in part). */

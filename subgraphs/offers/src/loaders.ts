@@ -1,5 +1,6 @@
+import { startOfYear } from '@passerelle/shared/dates';
+import { byIdLoader, groupBy, perSizeLoaders } from '@passerelle/shared/loaders';
 import DataLoader from 'dataloader';
-import { byIdLoader, groupBy, perSizeLoaders } from './common/by-id-loader';
 import type { DwellingEntity } from './dwelling/dwelling.entity';
 import type { DwellingRepository } from './dwelling/dwelling.repository';
 import type { LandlordEntity } from './landlord/landlord.entity';
@@ -9,7 +10,7 @@ import type { ProposalEntity } from './proposal/proposal.entity';
 import type { ProposalRepository } from './proposal/proposal.repository';
 import type { ReservationHolderEntity } from './reservation-holder/reservation-holder.entity';
 import type { ReservationHolderRepository } from './reservation-holder/reservation-holder.repository';
-import { yearToDate, type OfferIndicatorCounts } from './territory/offer-indicators';
+import type { OfferIndicatorCounts } from './territory/offer-indicators';
 import type { OfferIndicatorRepository } from './territory/offer-indicators.repository';
 import { parseIndicatorKey } from './territory/offer-indicators.service';
 import { territoryScope } from './territory/territory-scope';
@@ -80,7 +81,7 @@ export function createOffersLoaders(repositories: OffersRepositories, access: Of
       const requests = keys.map((key) => {
         const { code, asOf } = parseIndicatorKey(key);
         // The service checked the code before loading.
-        return { key, scope: territoryScope(code)!, asOf, yearStart: yearToDate(asOf).from };
+        return { key, scope: territoryScope(code)!, asOf, yearStart: startOfYear(asOf) };
       });
       const counts = await repositories.offerIndicators.countsFor(requests);
       return keys.map((key) => counts.get(key)!);

@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import { byIdLoader, groupBy, perSizeLoaders } from '@passerelle/shared/loaders';
+import type DataLoader from 'dataloader';
 import type { MeasureAccess } from '../policy';
 import type { MeasureEntity } from './measure.entity';
 import type { MeasureRepository } from './measure.repository';
@@ -15,28 +16,11 @@ export interface MeasureLoaders {
 }
 
 export function createMeasureLoaders(measures: MeasureRepository, access: MeasureAccess | null): MeasureLoaders {
-  const measureById = new DataLoader<string, MeasureEntity | null>(async (ids) => {
-    if (!access) return ids.map(() => null);
-    const byId = new Map((await measures.findVisible(ids, access)).map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-
-  const byFirst = new Map<number, DataLoader<string, MeasureEntity[]>>();
-  const measuresOfDemand = (first: number) => {
-    let loader = byFirst.get(first);
-    if (!loader) {
-      loader = new DataLoader(async (demandIds) => {
-        if (!access) return demandIds.map(() => []);
-        const byDemand = new Map<string, MeasureEntity[]>();
-        for (const row of await measures.newestOfDemands(demandIds, access, first)) {
-          byDemand.set(row.demandId!, [...(byDemand.get(row.demandId!) ?? []), row]);
-        }
-        return demandIds.map((id) => byDemand.get(id) ?? []);
-      });
-      byFirst.set(first, loader);
-    }
-    return loader;
+  // No statement at all for a viewer who reads no measure.
+  return {
+    measureById: byIdLoader(async (ids) => (access ? measures.findVisible(ids, access) : [])),
+    measuresOfDemand: perSizeLoaders(async (demandIds, first) =>
+      access ? groupBy(await measures.newestOfDemands(demandIds, access, first), (row) => row.demandId!) : new Map(),
+    ),
   };
-
-  return { measureById, measuresOfDemand };
 }

@@ -2,7 +2,7 @@ import { isCalendarDate } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
-import { isUuid, requireCommuneCode, requireUuid } from '../common/identifiers';
+import { isUuid, requireCommuneCode, requireUuid } from '@passerelle/shared/validation';
 import { requireMeasureAccess } from '../policy';
 import type { MeasureFilter } from './measure.inputs';
 import type { MeasureLoaders } from './measure.loaders';

@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import { byIdLoader } from '@passerelle/shared/loaders';
+import type DataLoader from 'dataloader';
 import type { OperatorEntity } from './operator.entity';
 import type { OperatorRepository } from './operator.repository';
 
@@ -9,9 +10,6 @@ export interface OperatorLoaders {
 
 export function createOperatorLoaders(operators: OperatorRepository): OperatorLoaders {
   return {
-    operatorById: new DataLoader(async (ids) => {
-      const byId = new Map((await operators.findByIds(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    operatorById: byIdLoader((ids) => operators.findByIds(ids)),
   };
 }

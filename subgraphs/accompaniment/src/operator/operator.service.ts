@@ -1,6 +1,6 @@
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
-import { isUuid, requireUuid } from '../common/identifiers';
+import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import { overlappingTerritories } from '../territory/territory-scope';
 import type { OperatorFilter } from './operator.inputs';
 import type { OperatorLoaders } from './operator.loaders';

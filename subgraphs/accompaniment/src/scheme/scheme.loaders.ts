@@ -1,3 +1,4 @@
+import { byIdLoader } from '@passerelle/shared/loaders';
 import DataLoader from 'dataloader';
 import type { SchemeCode } from './scheme.enums';
 import type { SchemeEntity } from './scheme.entity';
@@ -11,10 +12,7 @@ export interface SchemeLoaders {
 
 export function createSchemeLoaders(schemes: SchemeRepository): SchemeLoaders {
   return {
-    schemeById: new DataLoader(async (ids) => {
-      const byId = new Map((await schemes.findByIds(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    schemeById: byIdLoader((ids) => schemes.findByIds(ids)),
     schemeByCode: new DataLoader(async (codes) => {
       const byCode = new Map((await schemes.findByCodes(codes)).map((row) => [row.code, row]));
       return codes.map((code) => byCode.get(code) ?? null);

@@ -1,4 +1,4 @@
-import { isUuid, requireUuid } from '../common/identifiers';
+import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import type { SchemeCode } from './scheme.enums';
 import type { SchemeFilter } from './scheme.inputs';
 import type { SchemeLoaders } from './scheme.loaders';

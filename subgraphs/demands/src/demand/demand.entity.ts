@@ -1,12 +1,6 @@
+import type { Typology } from '@passerelle/shared/housing';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type {
-  DemandKind,
-  DemandStatus,
-  HousingSituation,
-  PriorityLabel,
-  RadiationMotive,
-  Typology,
-} from './demand.enums';
+import type { DemandKind, DemandStatus, HousingSituation, PriorityLabel, RadiationMotive } from './demand.enums';
 
 /** A row of the `demand` table. Not the public schema: `toDemand()` maps it to `Demand`. */
 @Entity({ name: 'demand' })

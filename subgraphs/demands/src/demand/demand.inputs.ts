@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
+import { Typology } from '@passerelle/shared/housing';
 import { Field, InputType } from 'type-graphql';
-import { DemandKind, DemandStatus, PriorityLabel, Typology } from './demand.enums';
+import { DemandKind, DemandStatus, PriorityLabel } from './demand.enums';
 
 @InputType({ description: 'Narrows a list of demands; every condition given must hold.' })
 export class DemandFilter {

@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import { byIdLoader, groupBy, perSizeLoaders } from '@passerelle/shared/loaders';
+import type DataLoader from 'dataloader';
 import type { DemandEventEntity } from '../demand-event/demand-event.entity';
 import type { DemandEventRepository } from '../demand-event/demand-event.repository';
 import type { DemandEntity } from './demand.entity';
@@ -20,27 +21,11 @@ export function createDemandLoaders(
   repositories: { demands: DemandRepository; events: DemandEventRepository },
   access: RegisterAccess | null,
 ): DemandLoaders {
-  const demandById = new DataLoader<string, DemandEntity | null>(async (ids) => {
-    if (!access) return ids.map(() => null);
-    const rows = await repositories.demands.findVisible(ids, access.territories);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-
-  const eventLoaders = new Map<number, DataLoader<string, DemandEventEntity[]>>();
-  const eventsOf = (first: number) => {
-    let loader = eventLoaders.get(first);
-    if (!loader) {
-      loader = new DataLoader(async (demandIds) => {
-        const rows = await repositories.events.newestOf(demandIds, first);
-        const byDemand = new Map<string, DemandEventEntity[]>();
-        for (const row of rows) byDemand.set(row.demandId, [...(byDemand.get(row.demandId) ?? []), row]);
-        return demandIds.map((id) => byDemand.get(id) ?? []);
-      });
-      eventLoaders.set(first, loader);
-    }
-    return loader;
+  return {
+    // No statement at all for a caller who reads no demand.
+    demandById: byIdLoader(async (ids) => (access ? repositories.demands.findVisible(ids, access.territories) : [])),
+    eventsOf: perSizeLoaders(async (demandIds, first) =>
+      groupBy(await repositories.events.newestOf(demandIds, first), (row) => row.demandId),
+    ),
   };
-
-  return { demandById, eventsOf };
 }

@@ -2,15 +2,13 @@ import { isCalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import type { Viewer } from '@passerelle/shared/identity';
 import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
+import { isCommuneCode, isUuid } from '@passerelle/shared/validation';
 import type { DemandFilter } from './demand.inputs';
 import type { DemandLoaders } from './demand.loaders';
 import { toDemand } from './demand.mapper';
 import { requireRegisterAccess } from './demand.policy';
 import type { DemandListPosition, DemandRepository } from './demand.repository';
 import type { Demand, DemandConnection } from './demand.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 
 /** A page of demands, plus what `totalCount` needs to count the whole list on demand. */
 export type DemandPage = DemandConnection & { count: () => Promise<number> };
@@ -22,14 +20,14 @@ export class DemandService {
   /** One demand, or null when it does not exist or the viewer may not see it (same answer). */
   async get(viewer: Viewer, loaders: DemandLoaders, id: string): Promise<Demand | null> {
     requireRegisterAccess(viewer);
-    if (!UUID.test(id)) throw new BadUserInputError(`"${id}" is not a demand id (a UUID).`, 'id');
+    if (!isUuid(id)) throw new BadUserInputError(`"${id}" is not a demand id (a UUID).`, 'id');
     const row = await loaders.demandById.load(id.toLowerCase());
     return row && toDemand(row);
   }
 
   /** A demand for federation (`_entities`): null, never an error, when not visible. */
   async resolveReference(loaders: DemandLoaders, id: string): Promise<Demand | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const row = await loaders.demandById.load(id.toLowerCase());
     return row && toDemand(row);
   }
@@ -45,7 +43,7 @@ export class DemandService {
     validateFilter(filter);
     const limit = pageSize(first);
     const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as DemandListPosition) : undefined;
-    if (position && (!UUID.test(position[1]) || !isCalendarDate(position[0]))) {
+    if (position && (!isUuid(position[1]) || !isCalendarDate(position[0]))) {
       throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
     }
     const rows = await this.demands.page({ filter, territories, after: position, limit: limit + 1 });
@@ -60,11 +58,7 @@ export class DemandService {
 }
 
 function validateFilter(filter: DemandFilter) {
-  if (
-    filter.wishedCommune !== undefined &&
-    filter.wishedCommune !== null &&
-    !INSEE_COMMUNE.test(filter.wishedCommune)
-  ) {
+  if (filter.wishedCommune !== undefined && filter.wishedCommune !== null && !isCommuneCode(filter.wishedCommune)) {
     throw new BadUserInputError(
       `"wishedCommune" must be an INSEE commune code such as "59350" (got "${filter.wishedCommune}").`,
       'filter.wishedCommune',

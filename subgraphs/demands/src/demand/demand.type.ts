@@ -1,7 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
+import { Typology } from '@passerelle/shared/housing';
 import { PageInfo } from '@passerelle/shared/pagination';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DemandKind, DemandStatus, HousingSituation, PriorityLabel, RadiationMotive, Typology } from './demand.enums';
+import { DemandKind, DemandStatus, HousingSituation, PriorityLabel, RadiationMotive } from './demand.enums';
 
 @ObjectType({ description: 'The person who files the demand (CERFA 14069, "demandeur"). Nominative.' })
 export class Applicant {

@@ -1,6 +1,7 @@
 import { addDays, addYears, type CalendarDate } from '@passerelle/shared/dates';
 import { SeededRandom, demoId, generateDemoTerritory, renewalsOf, type DemoDemand } from '@passerelle/shared/demo';
 import { officialGeography } from '@passerelle/shared/geography';
+import type { Typology } from '@passerelle/shared/housing';
 import { DemandEventType } from '../demand-event/demand-event.enums';
 import type { DemandEventEntity } from '../demand-event/demand-event.entity';
 import type { DemandEntity } from '../demand/demand.entity';
@@ -10,7 +11,6 @@ import {
   HousingSituation,
   type PriorityLabel,
   type RadiationMotive,
-  type Typology,
 } from '../demand/demand.enums';
 
 type TimelineEntry = [type: DemandEventType, on: CalendarDate, recordedBy: string, detail: string | null];

@@ -1,4 +1,4 @@
-import { monthsBetween, parisToday } from '@passerelle/shared/dates';
+import { monthsBetween, parisToday, startOfMonth, startOfYear } from '@passerelle/shared/dates';
 import { BadUserInputError, ForbiddenError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import { isAuthenticated, type Viewer } from '@passerelle/shared/identity';
@@ -23,8 +23,8 @@ export class TerritoryIndicatorService {
         const rows = await this.repository.demandIndicators(
           [...new Set(codes)].map(scopeOf),
           asOf,
-          `${asOf.slice(0, 7)}-01`,
-          `${asOf.slice(0, 4)}-01-01`,
+          startOfMonth(asOf),
+          startOfYear(asOf),
         );
         for (const row of rows) results.set(`${row.code}|${asOf}`, toIndicators(row, asOf));
       }

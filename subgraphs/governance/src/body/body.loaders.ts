@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
-import { groupBy } from '../common/group';
+import { byIdLoader, groupBy, perSizeLoaders } from '@passerelle/shared/loaders';
+import type DataLoader from 'dataloader';
 import type { Scope } from '../policy';
 import type { BodyMemberEntity } from './body-member.entity';
 import type { BodyEntity } from './body.entity';
@@ -14,27 +14,11 @@ export interface BodyLoaders {
 }
 
 export function createBodyLoaders(bodies: BodyRepository, access: Scope | null): BodyLoaders {
-  const bodyById = new DataLoader<string, BodyEntity | null>(async (ids) => {
-    if (!access) return ids.map(() => null);
-    const byId = new Map((await bodies.findByIds(ids)).map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-
-  // One loader per page size, so that `members(first: 5)` and `members(first: 50)` in one
-  // request each batch across their bodies.
-  const memberLoaders = new Map<number, DataLoader<string, BodyMemberEntity[]>>();
-  const membersOf = (first: number) => {
-    let loader = memberLoaders.get(first);
-    if (!loader) {
-      loader = new DataLoader(async (bodyIds) => {
-        if (!access) return bodyIds.map(() => []);
-        const byBody = groupBy(await bodies.membersOf(bodyIds, first), (row) => row.bodyId);
-        return bodyIds.map((id) => byBody.get(id) ?? []);
-      });
-      memberLoaders.set(first, loader);
-    }
-    return loader;
+  // No statement at all for a caller who may not read bodies.
+  return {
+    bodyById: byIdLoader(async (ids) => (access ? bodies.findByIds(ids) : [])),
+    membersOf: perSizeLoaders(async (bodyIds, first) =>
+      access ? groupBy(await bodies.membersOf(bodyIds, first), (row) => row.bodyId) : new Map(),
+    ),
   };
-
-  return { bodyById, membersOf };
 }

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '@passerelle/shared/errors';
 import type { Viewer } from '@passerelle/shared/identity';
 import { pageSize } from '@passerelle/shared/pagination';
-import { isUuid, requireUuid } from '../common/ids';
+import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import { positionAfter, toPage, type Page } from '../common/page';
 import { requireAccessTo } from '../policy';
 import { levelOfCode, territoriesWithin } from '../territory/territory.codes';

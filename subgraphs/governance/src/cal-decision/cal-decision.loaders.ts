@@ -1,5 +1,5 @@
+import { byIdLoader, groupBy } from '@passerelle/shared/loaders';
 import DataLoader from 'dataloader';
-import { groupBy } from '../common/group';
 import type { Scope } from '../policy';
 import type { CalDecisionEntity } from './cal-decision.entity';
 import type { CalDecisionParent, CalDecisionRepository } from './cal-decision.repository';
@@ -16,11 +16,7 @@ export interface CalDecisionLoaders {
 }
 
 export function createCalDecisionLoaders(decisions: CalDecisionRepository, scope: Scope | null): CalDecisionLoaders {
-  const calDecisionById = new DataLoader<string, CalDecisionEntity | null>(async (ids) => {
-    if (!scope) return ids.map(() => null);
-    const byId = new Map((await decisions.findVisible(ids, scope)).map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const calDecisionById = byIdLoader(async (ids) => (scope ? decisions.findVisible(ids, scope) : []));
 
   // One loader per (parent, page size), so that each contributed list batches across its parents.
   const listLoaders = new Map<string, DataLoader<string, CalDecisionEntity[]>>();

@@ -3,7 +3,7 @@ import type { Viewer } from '@passerelle/shared/identity';
 import { isCalendarDate } from '@passerelle/shared/dates';
 import { pageSize } from '@passerelle/shared/pagination';
 import { requireOrderedPeriod } from '../common/dates';
-import { isUuid, requireUuid } from '../common/ids';
+import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import { positionAfter, toPage, type Page } from '../common/page';
 import { requireAccessTo } from '../policy';
 import { levelOfCode } from '../territory/territory.codes';

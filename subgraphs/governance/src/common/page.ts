@@ -1,6 +1,6 @@
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { decodeCursor, encodeCursor, type PageInfo } from '@passerelle/shared/pagination';
-import { isUuid } from './ids';
+import { isUuid } from '@passerelle/shared/validation';
 
 /** A page of a cursor connection, plus what `totalCount` needs to count the whole list on demand. */
 export interface Page<T> {

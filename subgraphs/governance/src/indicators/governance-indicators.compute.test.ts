@@ -1,14 +1,4 @@
-import { assembleIndicators, yearToDate } from './governance-indicators.compute';
-
-describe('the period of governance indicators', () => {
-  it.each([
-    ['2026-06-30', '2026-01-01'],
-    ['2026-01-01', '2026-01-01'],
-    ['2024-12-31', '2024-01-01'],
-  ])('runs from 1 January to the reference day (%s)', (asOf, from) => {
-    expect(yearToDate(asOf)).toEqual({ from, to: asOf });
-  });
-});
+import { assembleIndicators } from './governance-indicators.compute';
 
 describe('assembling indicators', () => {
   it('lists every body kind and every decision type, zero included, and totals the meetings', () => {

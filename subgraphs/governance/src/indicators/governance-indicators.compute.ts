@@ -3,11 +3,6 @@ import { BodyKind } from '../body/body.enums';
 import { CalDecisionType } from '../cal-decision/cal-decision.enums';
 import type { GovernanceIndicators } from './governance-indicators.type';
 
-/** "This year" for the reference day `asOf`: 1 January of its year up to `asOf`, both included. */
-export function yearToDate(asOf: CalendarDate): { from: CalendarDate; to: CalendarDate } {
-  return { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
-}
-
 /**
  * Assembles a territory's indicators from the SQL counts (which only return non-zero groups):
  * every body kind and every decision type is listed, in enum order, so dashboards get a stable shape.

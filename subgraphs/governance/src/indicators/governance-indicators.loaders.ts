@@ -1,6 +1,7 @@
+import { startOfYear } from '@passerelle/shared/dates';
 import DataLoader from 'dataloader';
 import { coverageOf, territoriesWithin } from '../territory/territory.codes';
-import { assembleIndicators, yearToDate } from './governance-indicators.compute';
+import { assembleIndicators } from './governance-indicators.compute';
 import type { GovernanceIndicatorsRepository, GroupCount, IndicatorRequest } from './governance-indicators.repository';
 import type { GovernanceIndicators } from './governance-indicators.type';
 
@@ -23,7 +24,14 @@ export function createGovernanceIndicatorLoaders(
     indicators: new DataLoader(async (keys) => {
       const requests: IndicatorRequest[] = keys.map((compound, key) => {
         const [code, asOf] = compound.split('|') as [string, string];
-        return { key, ...yearToDate(asOf), bodyTerritories: territoriesWithin(code), coverage: coverageOf(code) };
+        // "This year": 1 January of the reference day's year up to the day itself, both included.
+        return {
+          key,
+          from: startOfYear(asOf),
+          to: asOf,
+          bodyTerritories: territoriesWithin(code),
+          coverage: coverageOf(code),
+        };
       });
       const [meetings, decisions] = await Promise.all([
         repository.meetingsHeldByBodyKind(requests),

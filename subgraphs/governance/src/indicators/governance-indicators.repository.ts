@@ -1,5 +1,5 @@
+import type { Coverage } from '@passerelle/shared/geography';
 import type { DataSource } from 'typeorm';
-import type { Coverage } from '../territory/territory.codes';
 
 /** One territory and period to count for; `key` ties the counts back to it. */
 export interface IndicatorRequest {

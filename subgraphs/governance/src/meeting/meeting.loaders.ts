@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import { byIdLoader } from '@passerelle/shared/loaders';
+import type DataLoader from 'dataloader';
 import type { Scope } from '../policy';
 import type { MeetingEntity } from './meeting.entity';
 import type { MeetingRepository } from './meeting.repository';
@@ -11,10 +12,6 @@ export interface MeetingLoaders {
 
 export function createMeetingLoaders(meetings: MeetingRepository, access: Scope | null): MeetingLoaders {
   return {
-    meetingById: new DataLoader(async (ids) => {
-      if (!access) return ids.map(() => null);
-      const byId = new Map((await meetings.findByIds(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    meetingById: byIdLoader(async (ids) => (access ? meetings.findByIds(ids) : [])),
   };
 }

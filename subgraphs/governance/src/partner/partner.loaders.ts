@@ -1,4 +1,5 @@
-import DataLoader from 'dataloader';
+import { byIdLoader } from '@passerelle/shared/loaders';
+import type DataLoader from 'dataloader';
 import type { Scope } from '../policy';
 import type { PartnerEntity } from './partner.entity';
 import type { PartnerRepository } from './partner.repository';
@@ -11,10 +12,6 @@ export interface PartnerLoaders {
 
 export function createPartnerLoaders(partners: PartnerRepository, access: Scope | null): PartnerLoaders {
   return {
-    partnerById: new DataLoader(async (ids) => {
-      if (!access) return ids.map(() => null);
-      const byId = new Map((await partners.findByIds(ids)).map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    partnerById: byIdLoader(async (ids) => (access ? partners.findByIds(ids) : [])),
   };
 }

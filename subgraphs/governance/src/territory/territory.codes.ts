@@ -1,4 +1,5 @@
-import { officialGeography, type Geography, type TerritoryLevel } from '@passerelle/shared/geography';
+import { officialGeography, type Coverage, type Geography, type TerritoryLevel } from '@passerelle/shared/geography';
+import { COMMUNE_CODE } from '@passerelle/shared/validation';
 
 /**
  * The shapes of territory codes (ARCHITECTURE.md): an INSEE commune code (5 characters, Corsica
@@ -6,7 +7,7 @@ import { officialGeography, type Geography, type TerritoryLevel } from '@passere
  * or a QPV code (QN… in the 2024 geography, QP… in the 2015 one, 8 characters).
  */
 const SHAPES: readonly (readonly [TerritoryLevel, RegExp])[] = [
-  ['COMMUNE', /^(\d{5}|2[AB]\d{3})$/],
+  ['COMMUNE', COMMUNE_CODE],
   ['EPCI', /^\d{9}$/],
   ['DEPARTEMENT', /^(\d{2}|2[AB]|97[1-6])$/],
   ['QPV', /^Q[NP][0-9A-Z]{6}$/],
@@ -22,16 +23,8 @@ export function levelOfCode(code: string): TerritoryLevel | null {
  * dwelling's commune and QPV, so a QPV is matched on the QPV, anything else on its communes
  * (a commune covers itself). An unknown code covers nothing.
  */
-export interface Coverage {
-  communes: string[];
-  qpv: string | null;
-}
-
 export function coverageOf(code: string, geography: Geography = officialGeography): Coverage {
-  const territory = geography.find(code);
-  if (!territory) return { communes: [], qpv: null };
-  if (territory.level === 'QPV') return { communes: [], qpv: territory.code };
-  return { communes: [...territory.communes], qpv: null };
+  return geography.coverage(code) ?? { communes: [], qpv: null };
 }
 
 /**

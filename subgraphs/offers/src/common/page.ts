@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor, type PageInfo } from '@passerelle/shared/pagination';
 import { BadUserInputError } from '@passerelle/shared/errors';
-import { isUuid } from './input';
+import { isUuid } from '@passerelle/shared/validation';
 
 /** A page of a cursor connection, plus what `totalCount` needs to count the whole list on demand. */
 export interface Page<Node> {

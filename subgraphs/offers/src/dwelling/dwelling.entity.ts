@@ -1,6 +1,7 @@
+import type { Typology } from '@passerelle/shared/housing';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { numericColumn } from '../common/numeric';
-import type { Financing, Typology } from './dwelling.enums';
+import type { Financing } from './dwelling.enums';
 
 /** A row of the `dwelling` table (the RPLS-like stock). `toDwelling()` maps it to `Dwelling`. */
 @Entity({ name: 'dwelling' })

@@ -1,5 +1,6 @@
+import { Typology } from '@passerelle/shared/housing';
 import { Field, ID, InputType } from 'type-graphql';
-import { Financing, Typology } from './dwelling.enums';
+import { Financing } from './dwelling.enums';
 
 @InputType({ description: 'Narrows a list of dwellings; every condition given must hold.' })
 export class DwellingFilter {

@@ -1,5 +1,6 @@
 import { pageSize } from '@passerelle/shared/pagination';
-import { isUuid, requireCommuneCode, requireUuid } from '../common/input';
+import { isUuid, requireCommuneCode } from '@passerelle/shared/validation';
+import { requireUuid } from '../common/input';
 import { anyText, decodeKeyCursor, toPage, type Page } from '../common/page';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';

@@ -1,6 +1,7 @@
+import { Typology } from '@passerelle/shared/housing';
 import { PageInfo } from '@passerelle/shared/pagination';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Financing, Typology } from './dwelling.enums';
+import { Financing } from './dwelling.enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType({

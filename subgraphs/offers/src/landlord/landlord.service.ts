@@ -1,6 +1,6 @@
 import { pageSize } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
-import { isUuid } from '../common/input';
+import { isUuid } from '@passerelle/shared/validation';
 import { anyText, decodeKeyCursor, toPage, type Page } from '../common/page';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import { toLandlord } from './landlord.mapper';

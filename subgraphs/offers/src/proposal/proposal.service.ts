@@ -1,5 +1,5 @@
 import { pageSize } from '@passerelle/shared/pagination';
-import { isUuid } from '../common/input';
+import { isUuid } from '@passerelle/shared/validation';
 import type { OffersLoaders } from '../loaders';
 import { toProposal } from './proposal.mapper';
 import type { Proposal } from './proposal.type';

@@ -1,5 +1,5 @@
 import { pageSize } from '@passerelle/shared/pagination';
-import { isUuid } from '../common/input';
+import { isUuid } from '@passerelle/shared/validation';
 import { anyText, decodeKeyCursor, toPage, type Page } from '../common/page';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';

@@ -1,6 +1,7 @@
 import { demoId, type DemoTerritory } from '@passerelle/shared/demo';
+import type { Typology } from '@passerelle/shared/housing';
 import type { DwellingEntity } from '../dwelling/dwelling.entity';
-import type { Financing, Typology } from '../dwelling/dwelling.enums';
+import type { Financing } from '../dwelling/dwelling.enums';
 import type { LandlordEntity } from '../landlord/landlord.entity';
 import type { ProposalEntity } from '../proposal/proposal.entity';
 import type { ProposalOutcome } from '../proposal/proposal.enums';

@@ -1,4 +1,4 @@
-import { toOfferIndicators, yearToDate } from './offer-indicators';
+import { toOfferIndicators } from './offer-indicators';
 import { territoryScope } from './territory-scope';
 
 describe('offer indicators', () => {
@@ -25,14 +25,6 @@ describe('offer indicators', () => {
     const indicators = toOfferIndicators('2026-01-01', { byStatus: {}, attributions: 0, attributionsOutsideQpv: 0 });
     expect(indicators.shareOutsideQpv).toBeNull();
     expect(indicators.vacanciesOpen).toBe(0);
-  });
-
-  it.each([
-    ['2026-06-30', '2026-01-01'],
-    ['2026-01-01', '2026-01-01'],
-    ['2024-12-31', '2024-01-01'],
-  ])('counts "this year" for %s from %s', (asOf, from) => {
-    expect(yearToDate(asOf)).toEqual({ from, to: asOf });
   });
 });
 

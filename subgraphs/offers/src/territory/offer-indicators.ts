@@ -13,11 +13,6 @@ export interface OfferIndicatorCounts {
 /** Statuses that close a vacancy: it is no longer to be let. */
 const CLOSED: ReadonlySet<VacancyStatus> = new Set([VacancyStatus.LEASE_SIGNED, VacancyStatus.RETURNED]);
 
-/** "This year" for a reference day: 1 January of its year up to the day itself (both included). */
-export function yearToDate(asOf: CalendarDate): { from: CalendarDate; to: CalendarDate } {
-  return { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
-}
-
 /** Turns the counts into the published indicators: every status listed, open vacancies, the outside-QPV share. */
 export function toOfferIndicators(asOf: CalendarDate, counts: OfferIndicatorCounts): OfferIndicators {
   const vacanciesByStatus = Object.values(VacancyStatus).map((status) => ({

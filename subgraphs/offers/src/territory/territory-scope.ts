@@ -1,4 +1,4 @@
-import { officialGeography } from '@passerelle/shared/geography';
+import { officialGeography, type Coverage } from '@passerelle/shared/geography';
 
 /**
  * The dwellings a territory code covers: those of its communes (a commune: itself; an EPCI or a
@@ -6,15 +6,8 @@ import { officialGeography } from '@passerelle/shared/geography';
  * commune only, so its dwellings are matched on their own `qpv` code). Null for a code the
  * official geography does not know.
  */
-export interface TerritoryScope {
-  communes: string[];
-  qpv: string | null;
-}
+export type TerritoryScope = Coverage;
 
 export function territoryScope(code: string): TerritoryScope | null {
-  const territory = officialGeography.find(code);
-  if (!territory) return null;
-  return territory.level === 'QPV'
-    ? { communes: [], qpv: territory.code }
-    : { communes: territory.communes, qpv: null };
+  return officialGeography.coverage(code) ?? null;
 }

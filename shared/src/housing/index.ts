@@ -1,0 +1,2 @@
+/** Housing vocabulary shared by the subgraphs' public schemas (registered GraphQL enums). */
+export { Typology } from './typology';
