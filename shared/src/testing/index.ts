@@ -3,3 +3,4 @@ export * from './ports';
 export * from './databases';
 export * from './identity';
 export * from './subgraph-client';
+export * from './seeded-subgraph';

@@ -4,12 +4,11 @@ import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { officialGeography } from '@passerelle/shared/geography';
 import { ANONYMOUS } from '@passerelle/shared/identity';
 import {
-  createTestDatabase,
-  demoViewer,
-  serveSubgraph,
   type GraphQLResponse,
+  type SeededSubgraph,
   type SubgraphClient,
-  type TestDatabase,
+  demoViewer,
+  openSeededSubgraph,
 } from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createAccompanimentDataSource } from '../src/data-source';
@@ -21,7 +20,6 @@ import { buildAccompanimentServer } from '../src/server';
  * seeded with the deterministic demo territory and served over HTTP. Expected values come from
  * direct SQL on the seeded tables or from hand-written tables, never from the resolvers under test.
  */
-let database: TestDatabase;
 let db: DataSource;
 let statements: StatementCounter;
 let accompaniment: SubgraphClient;
@@ -34,20 +32,18 @@ const siao = demoViewer('siao-nord'); // ASSOCIATION
 const soliha = demoViewer('soliha-metropole-nord'); // ASSOCIATION
 const landlord = demoViewer('vilogia');
 
+let subject: SeededSubgraph;
 beforeAll(async () => {
-  database = await createTestDatabase('accompaniment');
-  statements = new StatementCounter();
-  db = createAccompanimentDataSource(database.url, statements);
-  await db.initialize();
-  await seedDemoAccompaniment(db, { referenceDate: TEST_REFERENCE_DATE, demands: SEEDED });
-  accompaniment = await serveSubgraph({ name: 'accompaniment', db, buildApp: buildAccompanimentServer });
+  subject = await openSeededSubgraph({
+    name: 'accompaniment',
+    createDataSource: createAccompanimentDataSource,
+    seed: seedDemoAccompaniment,
+    buildApp: buildAccompanimentServer,
+    demands: SEEDED,
+  });
+  ({ db, statements, client: accompaniment } = subject);
 });
-
-afterAll(async () => {
-  await accompaniment?.close();
-  await db?.destroy();
-  await database?.drop();
-});
+afterAll(() => subject?.close());
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 /** The `{ id }` objects GraphQL returns for these ids. */

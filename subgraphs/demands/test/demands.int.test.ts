@@ -2,12 +2,11 @@ import { StatementCounter } from '@passerelle/shared/database';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { ANONYMOUS } from '@passerelle/shared/identity';
 import {
-  createTestDatabase,
-  demoViewer,
-  serveSubgraph,
   type GraphQLResponse,
+  type SeededSubgraph,
   type SubgraphClient,
-  type TestDatabase,
+  demoViewer,
+  openSeededSubgraph,
 } from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createDemandsDataSource } from '../src/data-source';
@@ -19,7 +18,6 @@ import { buildDemandsServer } from '../src/server';
  * the deterministic demo register and served over HTTP. Expected values come from direct SQL
  * on the seeded tables, never from the resolvers under test.
  */
-let database: TestDatabase;
 let db: DataSource;
 let statements: StatementCounter;
 let demands: SubgraphClient;
@@ -29,20 +27,18 @@ const lille = demoViewer('ville-de-lille'); // reservation holder acting for the
 const roubaix = demoViewer('ville-de-roubaix'); // … for 59512
 const mel = demoViewer('mel'); // the EPCI
 
+let subject: SeededSubgraph;
 beforeAll(async () => {
-  database = await createTestDatabase('demands');
-  statements = new StatementCounter();
-  db = createDemandsDataSource(database.url, statements);
-  await db.initialize();
-  await seedDemoRegister(db, { referenceDate: TEST_REFERENCE_DATE, demands: SEEDED });
-  demands = await serveSubgraph({ name: 'demands', db, buildApp: buildDemandsServer });
+  subject = await openSeededSubgraph({
+    name: 'demands',
+    createDataSource: createDemandsDataSource,
+    seed: seedDemoRegister,
+    buildApp: buildDemandsServer,
+    demands: SEEDED,
+  });
+  ({ db, statements, client: demands } = subject);
 });
-
-afterAll(async () => {
-  await demands?.close();
-  await db?.destroy();
-  await database?.drop();
-});
+afterAll(() => subject?.close());
 
 const PAGE = `query Page($first: Int, $after: String, $filter: DemandFilter) {
   demands(first: $first, after: $after, filter: $filter) {

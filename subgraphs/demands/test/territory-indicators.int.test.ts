@@ -3,13 +3,7 @@ import { addMonths, monthsBetween } from '@passerelle/shared/dates';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { officialGeography } from '@passerelle/shared/geography';
 import { ANONYMOUS } from '@passerelle/shared/identity';
-import {
-  createTestDatabase,
-  demoViewer,
-  serveSubgraph,
-  type SubgraphClient,
-  type TestDatabase,
-} from '@passerelle/shared/testing';
+import { type SeededSubgraph, type SubgraphClient, demoViewer, openSeededSubgraph } from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createDemandsDataSource } from '../src/data-source';
 import { seedDemoRegister } from '../src/seed/demo-seed';
@@ -19,27 +13,24 @@ import { buildDemandsServer } from '../src/server';
  * Territory.demandIndicators on the seeded demo register. Expected values are computed here
  * from the rows (SQL selects, JavaScript arithmetic), independently of the indicator SQL.
  */
-let database: TestDatabase;
 let db: DataSource;
 let statements: StatementCounter;
 let demands: SubgraphClient;
 const asOf = TEST_REFERENCE_DATE; // 2026-06-30
 const DAL_MONTHS = 24; // the demo row seeded for département 59
 
+let subject: SeededSubgraph;
 beforeAll(async () => {
-  database = await createTestDatabase('demands');
-  statements = new StatementCounter();
-  db = createDemandsDataSource(database.url, statements);
-  await db.initialize();
-  await seedDemoRegister(db, { referenceDate: TEST_REFERENCE_DATE, demands: 400 });
-  demands = await serveSubgraph({ name: 'demands', db, buildApp: buildDemandsServer });
+  subject = await openSeededSubgraph({
+    name: 'demands',
+    createDataSource: createDemandsDataSource,
+    seed: seedDemoRegister,
+    buildApp: buildDemandsServer,
+    demands: 400,
+  });
+  ({ db, statements, client: demands } = subject);
 });
-
-afterAll(async () => {
-  await demands?.close();
-  await db?.destroy();
-  await database?.drop();
-});
+afterAll(() => subject?.close());
 
 const INDICATORS = `query($representations: [_Any!]!, $asOf: LocalDate) {
   _entities(representations: $representations) {

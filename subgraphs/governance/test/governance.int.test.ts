@@ -3,12 +3,11 @@ import { parisToday } from '@passerelle/shared/dates';
 import { demoId, generateDemoTerritory, TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { ANONYMOUS } from '@passerelle/shared/identity';
 import {
-  createTestDatabase,
-  demoViewer,
-  serveSubgraph,
   type GraphQLResponse,
+  type SeededSubgraph,
   type SubgraphClient,
-  type TestDatabase,
+  demoViewer,
+  openSeededSubgraph,
 } from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createGovernanceDataSource } from '../src/data-source';
@@ -20,7 +19,6 @@ import { buildGovernanceServer } from '../src/server';
  * with its slice of the demo territory and served over HTTP. Expected values come from direct
  * SQL on the seeded tables or from hand-written tables, never from the resolvers under test.
  */
-let database: TestDatabase;
 let db: DataSource;
 let statements: StatementCounter;
 let governance: SubgraphClient;
@@ -35,20 +33,18 @@ const roubaix = demoViewer('ville-de-roubaix'); // … for 59512
 const siao = demoViewer('siao-nord'); // ASSOCIATION: the directory, no CAL decision
 const analyst = demoViewer('observatoire-mel'); // ANALYST: likewise
 
+let subject: SeededSubgraph;
 beforeAll(async () => {
-  database = await createTestDatabase('governance');
-  statements = new StatementCounter();
-  db = createGovernanceDataSource(database.url, statements);
-  await db.initialize();
-  await seedDemoGovernance(db, { referenceDate: TEST_REFERENCE_DATE, demands: SEEDED_DEMANDS });
-  governance = await serveSubgraph({ name: 'governance', db, buildApp: buildGovernanceServer });
+  subject = await openSeededSubgraph({
+    name: 'governance',
+    createDataSource: createGovernanceDataSource,
+    seed: seedDemoGovernance,
+    buildApp: buildGovernanceServer,
+    demands: SEEDED_DEMANDS,
+  });
+  ({ db, statements, client: governance } = subject);
 });
-
-afterAll(async () => {
-  await governance?.close();
-  await db?.destroy();
-  await database?.drop();
-});
+afterAll(() => subject?.close());
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 const nodeIds = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);

@@ -2,12 +2,11 @@ import { StatementCounter } from '@passerelle/shared/database';
 import { generateDemoTerritory, TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { ANONYMOUS, type Viewer } from '@passerelle/shared/identity';
 import {
-  createTestDatabase,
-  demoViewer,
-  serveSubgraph,
   type GraphQLResponse,
+  type SeededSubgraph,
   type SubgraphClient,
-  type TestDatabase,
+  demoViewer,
+  openSeededSubgraph,
 } from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createOffersDataSource } from '../src/data-source';
@@ -19,7 +18,6 @@ import { buildOffersServer } from '../src/server';
  * the offers slice of the deterministic demo territory and served over HTTP. Expected values
  * come from direct SQL on the seeded tables, never from the resolvers under test.
  */
-let database: TestDatabase;
 let db: DataSource;
 let statements: StatementCounter;
 let offers: SubgraphClient;
@@ -32,20 +30,18 @@ const roubaix = demoViewer('ville-de-roubaix'); // … for 59512 only
 const siao = demoViewer('siao-nord'); // association: reads the stock, no household link
 const analyst = demoViewer('observatoire-mel');
 
+let subject: SeededSubgraph;
 beforeAll(async () => {
-  database = await createTestDatabase('offers');
-  statements = new StatementCounter();
-  db = createOffersDataSource(database.url, statements);
-  await db.initialize();
-  await seedDemoOffers(db, { referenceDate: TEST_REFERENCE_DATE, demands: SEEDED_DEMANDS });
-  offers = await serveSubgraph({ name: 'offers', db, buildApp: buildOffersServer });
+  subject = await openSeededSubgraph({
+    name: 'offers',
+    createDataSource: createOffersDataSource,
+    seed: seedDemoOffers,
+    buildApp: buildOffersServer,
+    demands: SEEDED_DEMANDS,
+  });
+  ({ db, statements, client: offers } = subject);
 });
-
-afterAll(async () => {
-  await offers?.close();
-  await db?.destroy();
-  await database?.drop();
-});
+afterAll(() => subject?.close());
 
 const sql = <T = any>(query: string, parameters: unknown[] = []): Promise<T[]> => db.query(query, parameters);
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
