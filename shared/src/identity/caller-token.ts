@@ -47,20 +47,9 @@ export async function createCallerTokenVerifier(options: CallerTokenVerifierOpti
 
   return async (token) => {
     try {
-      const { payload } =
-        typeof key === 'function'
-          ? await jwtVerify(token, key, {
-              issuer: issuers,
-              audience: CALLER_AUDIENCE,
-              algorithms,
-              requiredClaims: ['exp'],
-            })
-          : await jwtVerify(token, key, {
-              issuer: issuers,
-              audience: CALLER_AUDIENCE,
-              algorithms,
-              requiredClaims: ['exp'],
-            });
+      const options = { issuer: issuers, audience: CALLER_AUDIENCE, algorithms, requiredClaims: ['exp'] };
+      // jwtVerify is overloaded for a key and for a key resolver (JWKS); both take the same options.
+      const { payload } = await jwtVerify(token, key as KeyLike, options);
       const claims = callerClaimsSchema.safeParse(payload);
       if (!claims.success) {
         throw new UnauthenticatedError(

@@ -62,9 +62,9 @@ export function createContextFactory(db: DataSource): (viewer: Viewer) => Govern
     viewer,
     ...services,
     loaders: {
-      ...createPartnerLoaders(repositories.partners, accessTo(viewer, 'PARTNERS')),
-      ...createBodyLoaders(repositories.bodies, accessTo(viewer, 'BODIES')),
-      ...createMeetingLoaders(repositories.meetings, accessTo(viewer, 'MEETINGS')),
+      ...createPartnerLoaders(repositories.partners, accessTo(viewer, 'PARTNERS') === 'ALL'),
+      ...createBodyLoaders(repositories.bodies, accessTo(viewer, 'BODIES') === 'ALL'),
+      ...createMeetingLoaders(repositories.meetings, accessTo(viewer, 'MEETINGS') === 'ALL'),
       ...createCalDecisionLoaders(repositories.calDecisions, accessTo(viewer, 'CAL_DECISIONS')),
       ...createGovernanceIndicatorLoaders(repositories.indicators),
     },

@@ -1,7 +1,6 @@
 import { isCalendarDate } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
-import { BadUserInputError } from '@passerelle/shared/errors';
-import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
+import { decodeKeyCursor, pageSize, toPage } from '@passerelle/shared/pagination';
 import { isUuid, requireCommuneCode, requireUuid } from '@passerelle/shared/validation';
 import { requireMeasureAccess } from '../policy';
 import type { MeasureFilter } from './measure.inputs';
@@ -48,19 +47,15 @@ export class MeasureService {
     const access = requireMeasureAccess(viewer);
     const checked = validateFilter(filter);
     const limit = pageSize(first);
-    const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as MeasureListPosition) : undefined;
-    if (position && (!isUuid(position[1]) || !isCalendarDate(String(position[0])))) {
-      throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
-    }
+    const position = decodeKeyCursor(after, [isCalendarDate]) as MeasureListPosition | undefined;
     const rows = await this.measures.page({ filter: checked, access, after: position, limit: limit + 1 });
-    const edges = rows
-      .slice(0, limit)
-      .map((row) => ({ cursor: encodeCursor([row.prescribedOn, row.id]), node: toMeasure(row) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-      count: () => this.measures.count(checked, access),
-    };
+    return toPage(
+      rows,
+      limit,
+      (row) => [row.prescribedOn, row.id],
+      toMeasure,
+      () => this.measures.count(checked, access),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@passerelle/shared/errors';
-import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
+import { anyText, decodeKeyCursor, pageSize, toPage } from '@passerelle/shared/pagination';
 import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import { overlappingTerritories } from '../territory/territory-scope';
 import type { OperatorFilter } from './operator.inputs';
@@ -38,19 +38,15 @@ export class OperatorService {
   async list(filter: OperatorFilter, first: number | undefined, after: string | undefined): Promise<OperatorPage> {
     const criteria = criteriaOf(filter);
     const limit = pageSize(first);
-    const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as OperatorListPosition) : undefined;
-    if (position && !isUuid(position[1])) {
-      throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
-    }
+    const position = decodeKeyCursor(after, [anyText]) as OperatorListPosition | undefined;
     const rows = await this.operators.page({ criteria, after: position, limit: limit + 1 });
-    const edges = rows
-      .slice(0, limit)
-      .map((row) => ({ cursor: encodeCursor([row.name, row.id]), node: toOperator(row) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-      count: () => this.operators.count(criteria),
-    };
+    return toPage(
+      rows,
+      limit,
+      (row) => [row.name, row.id],
+      toOperator,
+      () => this.operators.count(criteria),
+    );
   }
 }
 

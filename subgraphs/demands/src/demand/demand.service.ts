@@ -1,7 +1,7 @@
 import { isCalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import type { Viewer } from '@passerelle/shared/identity';
-import { decodeCursor, encodeCursor, pageSize } from '@passerelle/shared/pagination';
+import { decodeKeyCursor, pageSize, toPage } from '@passerelle/shared/pagination';
 import { isCommuneCode, isUuid } from '@passerelle/shared/validation';
 import type { DemandFilter } from './demand.inputs';
 import type { DemandLoaders } from './demand.loaders';
@@ -42,18 +42,15 @@ export class DemandService {
     const { territories } = requireRegisterAccess(viewer);
     validateFilter(filter);
     const limit = pageSize(first);
-    const position = after ? (decodeCursor(after, ['string', 'string']) as unknown as DemandListPosition) : undefined;
-    if (position && (!isUuid(position[1]) || !isCalendarDate(position[0]))) {
-      throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
-    }
+    const position = decodeKeyCursor(after, [isCalendarDate]) as DemandListPosition | undefined;
     const rows = await this.demands.page({ filter, territories, after: position, limit: limit + 1 });
-    const page = rows.slice(0, limit);
-    const edges = page.map((row) => ({ cursor: encodeCursor([row.filingDate, row.id]), node: toDemand(row) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-      count: () => this.demands.count(filter, territories),
-    };
+    return toPage(
+      rows,
+      limit,
+      (row) => [row.filingDate, row.id],
+      toDemand,
+      () => this.demands.count(filter, territories),
+    );
   }
 }
 

@@ -1,6 +1,5 @@
 import { byIdLoader, groupBy, perSizeLoaders } from '@passerelle/shared/loaders';
 import type DataLoader from 'dataloader';
-import type { Scope } from '../policy';
 import type { BodyMemberEntity } from './body-member.entity';
 import type { BodyEntity } from './body.entity';
 import type { BodyRepository } from './body.repository';
@@ -13,12 +12,16 @@ export interface BodyLoaders {
   membersOf(first: number): DataLoader<string, BodyMemberEntity[]>;
 }
 
-export function createBodyLoaders(bodies: BodyRepository, access: Scope | null): BodyLoaders {
+/**
+ * `readsAll`: the policy opens these records to the caller without territory limits. These loaders
+ * do not filter by territory, so any narrower grant gets nothing (fail closed), never everything.
+ */
+export function createBodyLoaders(bodies: BodyRepository, readsAll: boolean): BodyLoaders {
   // No statement at all for a caller who may not read bodies.
   return {
-    bodyById: byIdLoader(async (ids) => (access ? bodies.findByIds(ids) : [])),
+    bodyById: byIdLoader(async (ids) => (readsAll ? bodies.findByIds(ids) : [])),
     membersOf: perSizeLoaders(async (bodyIds, first) =>
-      access ? groupBy(await bodies.membersOf(bodyIds, first), (row) => row.bodyId) : new Map(),
+      readsAll ? groupBy(await bodies.membersOf(bodyIds, first), (row) => row.bodyId) : new Map(),
     ),
   };
 }

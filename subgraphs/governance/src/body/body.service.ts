@@ -2,7 +2,7 @@ import { BadUserInputError } from '@passerelle/shared/errors';
 import type { Viewer } from '@passerelle/shared/identity';
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid, requireUuid } from '@passerelle/shared/validation';
-import { positionAfter, toPage, type Page } from '../common/page';
+import { anyText, decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import { requireAccessTo } from '../policy';
 import { levelOfCode, territoriesWithin } from '../territory/territory.codes';
 import type { BodyFilter } from './body.inputs';
@@ -39,7 +39,7 @@ export class BodyService {
     requireAccessTo(viewer, 'BODIES');
     const criteria = toCriteria(filter);
     const limit = pageSize(first);
-    const position = positionAfter(after, ['string', 'string']) as BodyListPosition | undefined;
+    const position = decodeKeyCursor(after, [anyText]) as BodyListPosition | undefined;
     const rows = await this.bodies.page(criteria, position, limit + 1);
     return toPage(
       rows,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Page } from '../common/page';
+import type { Page } from '@passerelle/shared/pagination';
 import type { GovernanceContext } from '../context';
 import { Meeting } from '../meeting/meeting.type';
 import { DemandReference } from '../references/demand.reference';

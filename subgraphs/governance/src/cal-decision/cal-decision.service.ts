@@ -4,7 +4,7 @@ import { isCalendarDate } from '@passerelle/shared/dates';
 import { pageSize } from '@passerelle/shared/pagination';
 import { requireOrderedPeriod } from '../common/dates';
 import { isUuid, requireUuid } from '@passerelle/shared/validation';
-import { positionAfter, toPage, type Page } from '../common/page';
+import { decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import { requireAccessTo } from '../policy';
 import { levelOfCode } from '../territory/territory.codes';
 import type { CalDecisionFilter } from './cal-decision.inputs';
@@ -50,8 +50,7 @@ export class CalDecisionService {
     const scope = requireAccessTo(viewer, 'CAL_DECISIONS');
     const criteria = toCriteria(filter);
     const limit = pageSize(first);
-    const position = positionAfter(after, ['string', 'string'], ([date]) => isCalendarDate(date!)) as
-      CalDecisionListPosition | undefined;
+    const position = decodeKeyCursor(after, [isCalendarDate]) as CalDecisionListPosition | undefined;
     const rows = await this.decisions.page(criteria, scope, position, limit + 1);
     return toPage(
       rows,

@@ -1,6 +1,5 @@
 import { byIdLoader } from '@passerelle/shared/loaders';
 import type DataLoader from 'dataloader';
-import type { Scope } from '../policy';
 import type { MeetingEntity } from './meeting.entity';
 import type { MeetingRepository } from './meeting.repository';
 
@@ -10,8 +9,12 @@ export interface MeetingLoaders {
   meetingById: DataLoader<string, MeetingEntity | null>;
 }
 
-export function createMeetingLoaders(meetings: MeetingRepository, access: Scope | null): MeetingLoaders {
+/**
+ * `readsAll`: the policy opens these records to the caller without territory limits. These loaders
+ * do not filter by territory, so any narrower grant gets nothing (fail closed), never everything.
+ */
+export function createMeetingLoaders(meetings: MeetingRepository, readsAll: boolean): MeetingLoaders {
   return {
-    meetingById: byIdLoader(async (ids) => (access ? meetings.findByIds(ids) : [])),
+    meetingById: byIdLoader(async (ids) => (readsAll ? meetings.findByIds(ids) : [])),
   };
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Body } from '../body/body.type';
 import { CalDecision } from '../cal-decision/cal-decision.type';
-import type { Page } from '../common/page';
+import type { Page } from '@passerelle/shared/pagination';
 import type { GovernanceContext } from '../context';
 import { MeetingFilter } from './meeting.inputs';
 import { Meeting, MeetingConnection } from './meeting.type';

@@ -3,7 +3,7 @@ import { isCalendarDate } from '@passerelle/shared/dates';
 import { pageSize } from '@passerelle/shared/pagination';
 import { requireOrderedPeriod } from '../common/dates';
 import { isUuid, requireUuid } from '@passerelle/shared/validation';
-import { positionAfter, toPage, type Page } from '../common/page';
+import { decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import { requireAccessTo } from '../policy';
 import type { MeetingFilter } from './meeting.inputs';
 import type { MeetingLoaders } from './meeting.loaders';
@@ -39,8 +39,7 @@ export class MeetingService {
     requireAccessTo(viewer, 'MEETINGS');
     const criteria = toCriteria(filter);
     const limit = pageSize(first);
-    const position = positionAfter(after, ['string', 'string'], ([date]) => isCalendarDate(date!)) as
-      MeetingListPosition | undefined;
+    const position = decodeKeyCursor(after, [isCalendarDate]) as MeetingListPosition | undefined;
     const rows = await this.meetings.page(criteria, position, limit + 1);
     return toPage(
       rows,

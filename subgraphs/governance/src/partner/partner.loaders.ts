@@ -1,6 +1,5 @@
 import { byIdLoader } from '@passerelle/shared/loaders';
 import type DataLoader from 'dataloader';
-import type { Scope } from '../policy';
 import type { PartnerEntity } from './partner.entity';
 import type { PartnerRepository } from './partner.repository';
 
@@ -10,8 +9,12 @@ export interface PartnerLoaders {
   partnerById: DataLoader<string, PartnerEntity | null>;
 }
 
-export function createPartnerLoaders(partners: PartnerRepository, access: Scope | null): PartnerLoaders {
+/**
+ * `readsAll`: the policy opens these records to the caller without territory limits. These loaders
+ * do not filter by territory, so any narrower grant gets nothing (fail closed), never everything.
+ */
+export function createPartnerLoaders(partners: PartnerRepository, readsAll: boolean): PartnerLoaders {
   return {
-    partnerById: byIdLoader(async (ids) => (access ? partners.findByIds(ids) : [])),
+    partnerById: byIdLoader(async (ids) => (readsAll ? partners.findByIds(ids) : [])),
   };
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Page } from '../common/page';
+import type { Page } from '@passerelle/shared/pagination';
 import type { GovernanceContext } from '../context';
 import { Territory } from '../territory/territory.type';
 import { PartnerFilter } from './partner.inputs';

@@ -2,7 +2,7 @@ import { BadUserInputError } from '@passerelle/shared/errors';
 import type { Viewer } from '@passerelle/shared/identity';
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid, requireUuid } from '@passerelle/shared/validation';
-import { positionAfter, toPage, type Page } from '../common/page';
+import { anyText, decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import { requireAccessTo } from '../policy';
 import { actingFor, levelOfCode } from '../territory/territory.codes';
 import type { PartnerFilter } from './partner.inputs';
@@ -39,7 +39,7 @@ export class PartnerService {
     requireAccessTo(viewer, 'PARTNERS');
     const criteria = toCriteria(filter);
     const limit = pageSize(first);
-    const position = positionAfter(after, ['string', 'string']) as PartnerListPosition | undefined;
+    const position = decodeKeyCursor(after, [anyText]) as PartnerListPosition | undefined;
     const rows = await this.partners.page(criteria, position, limit + 1);
     return toPage(
       rows,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AfterArg, FirstArg } from '../common/args';
-import type { Page } from '../common/page';
+import type { Page } from '@passerelle/shared/pagination';
 import type { OffersContext } from '../context';
 import { Landlord } from '../landlord/landlord.type';
 import { DwellingFilter } from './dwelling.inputs';

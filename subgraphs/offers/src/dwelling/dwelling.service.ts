@@ -1,7 +1,7 @@
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid, requireCommuneCode } from '@passerelle/shared/validation';
 import { requireUuid } from '../common/input';
-import { anyText, decodeKeyCursor, toPage, type Page } from '../common/page';
+import { anyText, decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import type { DwellingFilter } from './dwelling.inputs';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AfterArg, FirstArg } from '../common/args';
-import type { Page } from '../common/page';
+import type { Page } from '@passerelle/shared/pagination';
 import type { OffersContext } from '../context';
 import { Landlord, LandlordConnection } from './landlord.type';
 

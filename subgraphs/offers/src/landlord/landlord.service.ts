@@ -1,7 +1,7 @@
 import { pageSize } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
 import { isUuid } from '@passerelle/shared/validation';
-import { anyText, decodeKeyCursor, toPage, type Page } from '../common/page';
+import { anyText, decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import { toLandlord } from './landlord.mapper';
 import type { LandlordListPosition, LandlordRepository } from './landlord.repository';

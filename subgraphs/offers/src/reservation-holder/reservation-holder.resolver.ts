@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AfterArg, FirstArg } from '../common/args';
-import type { Page } from '../common/page';
+import type { Page } from '@passerelle/shared/pagination';
 import type { OffersContext } from '../context';
 import { ReservationHolderFilter } from './reservation-holder.inputs';
 import { ReservationHolder, ReservationHolderConnection } from './reservation-holder.type';

@@ -1,6 +1,6 @@
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid } from '@passerelle/shared/validation';
-import { anyText, decodeKeyCursor, toPage, type Page } from '../common/page';
+import { anyText, decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import type { ReservationHolderFilter } from './reservation-holder.inputs';

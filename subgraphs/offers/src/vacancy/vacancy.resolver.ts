@@ -1,7 +1,7 @@
 import { pageSize } from '@passerelle/shared/pagination';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AfterArg, FirstArg } from '../common/args';
-import type { Page } from '../common/page';
+import type { Page } from '@passerelle/shared/pagination';
 import type { OffersContext } from '../context';
 import { Dwelling } from '../dwelling/dwelling.type';
 import { Proposal } from '../proposal/proposal.type';

@@ -2,7 +2,7 @@ import { isCalendarDate } from '@passerelle/shared/dates';
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid, requireCommuneCode } from '@passerelle/shared/validation';
 import { requireUuid } from '../common/input';
-import { decodeKeyCursor, toPage, type Page } from '../common/page';
+import { decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import type { VacancyFilter } from './vacancy.inputs';
