@@ -31,18 +31,23 @@ export async function copyEntities<T extends ObjectLiteral>(
 function* lines(rows: readonly ObjectLiteral[], columns: ColumnMetadata[]): Generator<string> {
   const batch: string[] = [];
   for (const row of rows) {
-    batch.push(columns.map((column) => copyValue(column.getEntityValue(row, true))).join('\t'));
+    batch.push(columns.map((column) => copyValue(column.getEntityValue(row, true), isJson(column))).join('\t'));
     if (batch.length === 500) yield `${batch.splice(0).join('\n')}\n`;
   }
   if (batch.length) yield `${batch.join('\n')}\n`;
 }
 
-/** One value in COPY's text format: `\N` for null, escaped text, `{…}` for arrays. */
-export function copyValue(value: unknown): string {
+const isJson = (column: ColumnMetadata) => column.type === 'json' || column.type === 'jsonb';
+
+/** One value in COPY's text format: `\N` for null, escaped text, `{…}` for arrays, JSON for json columns. */
+export function copyValue(value: unknown, json = false): string {
   if (value === null || value === undefined) return '\\N';
+  if (json) return escapeText(JSON.stringify(value));
   if (Array.isArray(value)) return escapeText(`{${value.map(arrayElement).join(',')}}`);
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 't' : 'f';
+  // bytea in hex form, its backslash escaped for COPY's text format.
+  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
   if (typeof value === 'object') return escapeText(JSON.stringify(value));
   return escapeText(String(value));
 }

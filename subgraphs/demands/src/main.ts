@@ -4,12 +4,13 @@ import { createDemandsDataSource } from './data-source';
 import { seedDemoRegister } from './seed/demo-seed';
 import { SUBGRAPH_NAME, buildDemandsServer } from './server';
 
+const config = loadConfig();
 runSubgraph(
   {
     name: SUBGRAPH_NAME,
     createDataSource: createDemandsDataSource,
-    buildApp: buildDemandsServer,
+    buildApp: (options) => buildDemandsServer({ ...options, settings: config.settings }),
     seed: seedDemoRegister,
   },
-  loadConfig(),
+  config,
 );

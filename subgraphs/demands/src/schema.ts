@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { buildFederatedSchema } from '@passerelle/shared/federation';
+import { DemandAlertResolver } from './alert/alert.resolver';
 import { resolveDemandReference } from './demand/demand.reference';
+import { DemandLifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { DemandConnectionResolver, DemandResolver } from './demand/demand.resolver';
 import { TerritoryIndicatorResolver, resolveTerritoryReference } from './territory/territory.resolver';
 import { TerritoryReference } from './territory/territory.type';
@@ -9,7 +11,13 @@ import { TerritoryReference } from './territory/territory.type';
 export function buildDemandsSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [DemandResolver, DemandConnectionResolver, TerritoryIndicatorResolver],
+      resolvers: [
+        DemandResolver,
+        DemandConnectionResolver,
+        DemandLifecycleResolver,
+        DemandAlertResolver,
+        TerritoryIndicatorResolver,
+      ],
       // Territory is reached through federation only, not from a query of this subgraph.
       orphanedTypes: [TerritoryReference],
       validate: false,

@@ -2,7 +2,9 @@ import type { Logger } from '@passerelle/shared/logging';
 import { createSubgraphApp } from '@passerelle/shared/subgraph';
 import type { KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
+import { DEV_NIR_KEY, type DemandsSettings } from './config';
 import { createContextFactory } from './context';
+import type { Clock } from './lifecycle/lifecycle.service';
 import { buildDemandsSchema } from './schema';
 
 export const SUBGRAPH_NAME = 'demands';
@@ -13,12 +15,20 @@ export async function buildDemandsServer(options: {
   gatewayKey: KeyLike;
   exposeInternals: boolean;
   logger: Logger;
+  /** The subgraph's own settings (defaults: development NIR key, one-year retention). */
+  settings?: DemandsSettings;
+  /** The register's clock (tests fix it on the seed's reference date). */
+  now?: Clock;
 }) {
   return createSubgraphApp({
     name: SUBGRAPH_NAME,
     schema: await buildDemandsSchema(),
     gatewayKey: options.gatewayKey,
-    context: createContextFactory(options.db),
+    context: createContextFactory(
+      options.db,
+      options.settings ?? { nirKey: DEV_NIR_KEY, retentionMonths: 12 },
+      options.now ?? (() => new Date()),
+    ),
     ready: async () => {
       await options.db.query('SELECT 1');
       return true;

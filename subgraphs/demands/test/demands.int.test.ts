@@ -113,7 +113,18 @@ describe('demands(filter, first, after)', () => {
     expect(response.errors?.[0]?.message).toContain(field);
   });
 
-  it.each(['siao-nord', 'observatoire-mel', 'dpo-mel'])(
+  it('gives an association exactly the demands it assists, and one assisting none nothing', async () => {
+    const response = await demands.query(demoViewer('siao-nord'), PAGE, { first: 100 });
+    expect(response.errors).toBeUndefined();
+    const expected = await sqlNurs(`assisting_partner = 'siao-nord'`, [], 100);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(response.data?.demands.edges.map((edge: any) => edge.node.nur)).toEqual(expected);
+    const soliha = await demands.query(demoViewer('soliha-metropole-nord'), PAGE, { first: 100 });
+    expect(soliha.data?.demands.edges).toEqual([]);
+    expect(soliha.data?.demands.totalCount).toBe(0);
+  });
+
+  it.each(['observatoire-mel', 'dpo-mel'])(
     'is refused to %s (not a register reader), while a landlord reads it',
     async (slug) => {
       const denied = await demands.query(demoViewer(slug), PAGE, { first: 1 });

@@ -5,15 +5,19 @@ import { DemandEventEntity } from './demand-event.entity';
 export class DemandEventRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** The `limit` newest events of each demand in `demandIds`, in one statement. */
-  async newestOf(demandIds: readonly string[], limit: number): Promise<DemandEventEntity[]> {
+  /**
+   * The first `limit` events of each demand in `demandIds`, newest or oldest first, in one
+   * statement (the timeline index serves both directions).
+   */
+  async firstOf(demandIds: readonly string[], limit: number, order: 'newest' | 'oldest'): Promise<DemandEventEntity[]> {
+    const direction = order === 'newest' ? 'DESC' : 'ASC';
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT id, demand_id, type, occurred_at, recorded_by, detail FROM (
-         SELECT e.*, row_number() OVER (PARTITION BY demand_id ORDER BY occurred_at DESC, id DESC) AS rank
+      `SELECT id, demand_id, type, occurred_at, recorded_by, detail, cal_decision, ineligibility_ground FROM (
+         SELECT e.*, row_number() OVER (PARTITION BY demand_id ORDER BY occurred_at ${direction}, id ${direction}) AS rank
          FROM demand_event e WHERE demand_id = ANY($1::uuid[])
        ) ranked
        WHERE rank <= $2
-       ORDER BY demand_id, occurred_at DESC, id DESC`,
+       ORDER BY demand_id, occurred_at ${direction}, id ${direction}`,
       [demandIds, limit],
     );
     return rows.map((row) =>
@@ -24,6 +28,8 @@ export class DemandEventRepository {
         occurredAt: row.occurred_at,
         recordedBy: row.recorded_by,
         detail: row.detail,
+        calDecision: row.cal_decision,
+        ineligibilityGround: row.ineligibility_ground,
       }),
     );
   }

@@ -1,5 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
+import { CalDecisionType } from '@passerelle/shared/housing';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { IneligibilityGround } from '../demand/demand.enums';
 import { DemandEventType } from './demand-event.enums';
 
 @ObjectType({
@@ -21,4 +23,13 @@ export class DemandEvent {
 
   @Field(() => String, { nullable: true, description: 'Short free-text detail (e.g. a motive); null when none.' })
   detail: string | null;
+
+  @Field(() => CalDecisionType, { nullable: true, description: 'For CAL_DECISION: which of the five decisions.' })
+  calDecision?: CalDecisionType | null;
+
+  @Field(() => IneligibilityGround, {
+    nullable: true,
+    description: 'For a CAL_DECISION INELIGIBLE: its ground.',
+  })
+  ineligibilityGround?: IneligibilityGround | null;
 }

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Typology } from '@passerelle/shared/housing';
 import { Field, InputType } from 'type-graphql';
-import { DemandKind, DemandStatus, PriorityLabel } from './demand.enums';
+import { DemandKind, DemandStatus, PriorityLabel, TransferDifficulty } from './demand.enums';
 
 @InputType({ description: 'Narrows a list of demands; every condition given must hold.' })
 export class DemandFilter {
@@ -28,4 +28,17 @@ export class DemandFilter {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Only demands filed on or before this date.' })
   filedTo?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only suspected duplicates (an adult’s NIR shared with another active demand), for the registration service to check; false: only the others.',
+  })
+  suspectedDuplicate?: boolean;
+
+  @Field(() => TransferDifficulty, {
+    nullable: true,
+    description: 'Only transfers with this blocked or complex transfer criterion (inter-landlord follow-up).',
+  })
+  transferDifficulty?: TransferDifficulty;
 }

@@ -15,6 +15,8 @@ export interface DemandLoaders {
   demandById: DataLoader<string, DemandEntity | null>;
   /** The newest `first` events of a demand. */
   eventsOf(first: number): DataLoader<string, DemandEventEntity[]>;
+  /** The oldest `first` events of a demand, in order: the applicant's timeline. */
+  timelineOf(first: number): DataLoader<string, DemandEventEntity[]>;
 }
 
 export function createDemandLoaders(
@@ -23,9 +25,12 @@ export function createDemandLoaders(
 ): DemandLoaders {
   return {
     // No statement at all for a caller who reads no demand.
-    demandById: byIdLoader(async (ids) => (access ? repositories.demands.findVisible(ids, access.territories) : [])),
+    demandById: byIdLoader(async (ids) => (access ? repositories.demands.findVisible(ids, access) : [])),
     eventsOf: perSizeLoaders(async (demandIds, first) =>
-      groupBy(await repositories.events.newestOf(demandIds, first), (row) => row.demandId),
+      groupBy(await repositories.events.firstOf(demandIds, first, 'newest'), (row) => row.demandId),
+    ),
+    timelineOf: perSizeLoaders(async (demandIds, first) =>
+      groupBy(await repositories.events.firstOf(demandIds, first, 'oldest'), (row) => row.demandId),
     ),
   };
 }

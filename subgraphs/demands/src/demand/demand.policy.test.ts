@@ -2,12 +2,12 @@ import { ANONYMOUS, PARTNER_KINDS, type PartnerKind } from '@passerelle/shared/i
 import { registerAccess, requireRegisterAccess } from './demand.policy';
 
 /** Written by hand from CCH R441-2-6 and DOMAIN.md §1, not derived from the policy code. */
-const READS_THE_REGISTER: Record<PartnerKind, boolean> = {
-  STATE: true,
-  EPCI: true,
-  LANDLORD: true,
-  RESERVATION_HOLDER: true,
-  ASSOCIATION: false, // only the households it accompanies, with consent (later issue)
+const READS_THE_REGISTER: Record<PartnerKind, 'territories' | 'assisted' | false> = {
+  STATE: 'territories',
+  EPCI: 'territories',
+  LANDLORD: 'territories',
+  RESERVATION_HOLDER: 'territories',
+  ASSOCIATION: 'assisted', // only the demands whose applicant named it as assisting body (décret 2017-917 art. 3 c)
   ANALYST: false, // aggregates only
   AUDITOR: false, // the access log only
 };
@@ -23,12 +23,15 @@ const viewer = (kind: PartnerKind, territories = ['59']) => ({
 
 describe('who reads the demand register', () => {
   it.each(PARTNER_KINDS.map((kind) => [kind, READS_THE_REGISTER[kind]] as const))('%s: %s', (kind, allowed) => {
-    expect(registerAccess(viewer(kind))).toEqual(allowed ? { territories: ['59'] } : null);
+    const expected = { territories: { territories: ['59'] }, assisted: { assistingPartner: 'p' }, false: null };
+    expect(registerAccess(viewer(kind))).toEqual(expected[`${allowed}`]);
   });
 
   it('nobody without a token, and nobody without a territory', () => {
     expect(registerAccess(ANONYMOUS)).toBeNull();
     expect(registerAccess(viewer('STATE', []))).toBeNull();
+    // An association's access follows its relationship, not a territory.
+    expect(registerAccess(viewer('ASSOCIATION', []))).toEqual({ assistingPartner: 'p' });
   });
 
   it('explains a refusal with FORBIDDEN', () => {

@@ -1,27 +1,28 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DemandEntity } from './demand.entity';
 import type { DemandFilter } from './demand.inputs';
+import type { RegisterAccess } from './demand.policy';
 
 /** A position in the list, newest filing first: the last (filingDate, id) seen. */
 export type DemandListPosition = readonly [filingDate: string, id: string];
 
-/** SQL for demands. Every read takes the caller's territories: nothing here reads unfiltered. */
+/** SQL for demands. Every read takes the caller's access: nothing here reads unfiltered. */
 export class DemandRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** The demands among `ids` that touch one of `territories`; one statement for any number of ids. */
-  findVisible(ids: readonly string[], territories: readonly string[]): Promise<DemandEntity[]> {
-    return this.visible(territories).andWhere('d.id = ANY(:ids)', { ids }).getMany();
+  /** The demands among `ids` the access allows; one statement for any number of ids. */
+  findVisible(ids: readonly string[], access: RegisterAccess): Promise<DemandEntity[]> {
+    return this.visible(access).andWhere('d.id = ANY(:ids)', { ids }).getMany();
   }
 
   /** Up to `limit` demands after `after`, newest filing first. */
   page(input: {
     filter: DemandFilter;
-    territories: readonly string[];
+    access: RegisterAccess;
     after?: DemandListPosition;
     limit: number;
   }): Promise<DemandEntity[]> {
-    const query = this.filtered(input.filter, input.territories)
+    const query = this.filtered(input.filter, input.access)
       .orderBy('d.filingDate', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(input.limit);
@@ -34,19 +35,20 @@ export class DemandRepository {
     return query.getMany();
   }
 
-  count(filter: DemandFilter, territories: readonly string[]): Promise<number> {
-    return this.filtered(filter, territories).getCount();
+  count(filter: DemandFilter, access: RegisterAccess): Promise<number> {
+    return this.filtered(filter, access).getCount();
   }
 
-  private visible(territories: readonly string[]): SelectQueryBuilder<DemandEntity> {
-    return this.db
-      .getRepository(DemandEntity)
-      .createQueryBuilder('d')
-      .where('d.territoryCodes && :territories::text[]', { territories });
+  /** What the access allows, never a demand whose nominative data were erased (retention purge). */
+  private visible(access: RegisterAccess): SelectQueryBuilder<DemandEntity> {
+    const query = this.db.getRepository(DemandEntity).createQueryBuilder('d').where('d.purgedOn IS NULL');
+    return 'territories' in access
+      ? query.andWhere('d.territoryCodes && :territories::text[]', { territories: access.territories })
+      : query.andWhere('d.assistingPartner = :partner', { partner: access.assistingPartner });
   }
 
-  private filtered(filter: DemandFilter, territories: readonly string[]): SelectQueryBuilder<DemandEntity> {
-    const query = this.visible(territories);
+  private filtered(filter: DemandFilter, access: RegisterAccess): SelectQueryBuilder<DemandEntity> {
+    const query = this.visible(access);
     if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
     if (filter.kind) query.andWhere('d.kind = :kind', { kind: filter.kind });
     if (filter.wishedCommune) {
@@ -60,6 +62,12 @@ export class DemandRepository {
     }
     if (filter.filedFrom) query.andWhere('d.filingDate >= :filedFrom', { filedFrom: filter.filedFrom });
     if (filter.filedTo) query.andWhere('d.filingDate <= :filedTo', { filedTo: filter.filedTo });
+    if (filter.suspectedDuplicate !== undefined && filter.suspectedDuplicate !== null) {
+      query.andWhere('d.suspectedDuplicate = :duplicate', { duplicate: filter.suspectedDuplicate });
+    }
+    if (filter.transferDifficulty) {
+      query.andWhere('d.transferDifficulties @> ARRAY[:difficulty]::text[]', { difficulty: filter.transferDifficulty });
+    }
     return query;
   }
 }

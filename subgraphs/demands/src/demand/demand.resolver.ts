@@ -48,6 +48,23 @@ export class DemandResolver {
   ) {
     return ctx.loaders.eventsOf(pageSize(first)).load(demand.id);
   }
+
+  @FieldResolver(() => [DemandEvent], {
+    description:
+      'The applicant’s "where is my demand" view: the dated processing events (CCH R441-2-15) in the order they happened, oldest first.',
+  })
+  async timeline(
+    @Root() demand: Demand,
+    @Ctx() ctx: DemandsContext,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 100,
+      description: 'How many events from the start, 1 to 100 (default 100).',
+    })
+    first?: number,
+  ) {
+    return ctx.loaders.timelineOf(pageSize(first)).load(demand.id);
+  }
 }
 
 @Resolver(() => DemandConnection)

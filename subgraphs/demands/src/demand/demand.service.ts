@@ -1,9 +1,10 @@
-import { isCalendarDate } from '@passerelle/shared/dates';
+import { isCalendarDate, type CalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import type { Viewer } from '@passerelle/shared/identity';
 import { decodeKeyCursor, pageSize, toPage } from '@passerelle/shared/pagination';
 import { isCommuneCode, isUuid } from '@passerelle/shared/validation';
 import type { DemandFilter } from './demand.inputs';
+import type { DemandEntity } from './demand.entity';
 import type { DemandLoaders } from './demand.loaders';
 import { toDemand } from './demand.mapper';
 import { requireRegisterAccess } from './demand.policy';
@@ -15,21 +16,29 @@ export type DemandPage = DemandConnection & { count: () => Promise<number> };
 
 /** Reading the register on behalf of a viewer; access rules live in `demand.policy.ts`. */
 export class DemandService {
-  constructor(private readonly demands: DemandRepository) {}
+  constructor(
+    private readonly demands: DemandRepository,
+    private readonly today: () => CalendarDate,
+  ) {}
+
+  /** The public shape of a stored demand, today. */
+  present(row: DemandEntity): Demand {
+    return toDemand(row, this.today());
+  }
 
   /** One demand, or null when it does not exist or the viewer may not see it (same answer). */
   async get(viewer: Viewer, loaders: DemandLoaders, id: string): Promise<Demand | null> {
     requireRegisterAccess(viewer);
     if (!isUuid(id)) throw new BadUserInputError(`"${id}" is not a demand id (a UUID).`, 'id');
     const row = await loaders.demandById.load(id.toLowerCase());
-    return row && toDemand(row);
+    return row && this.present(row);
   }
 
   /** A demand for federation (`_entities`): null, never an error, when not visible. */
   async resolveReference(loaders: DemandLoaders, id: string): Promise<Demand | null> {
     if (!isUuid(id)) return null;
     const row = await loaders.demandById.load(id.toLowerCase());
-    return row && toDemand(row);
+    return row && this.present(row);
   }
 
   /** The viewer's demands matching `filter`, newest filing first, `first` at a time. */
@@ -39,17 +48,17 @@ export class DemandService {
     first: number | undefined,
     after: string | undefined,
   ): Promise<DemandPage> {
-    const { territories } = requireRegisterAccess(viewer);
+    const access = requireRegisterAccess(viewer);
     validateFilter(filter);
     const limit = pageSize(first);
     const position = decodeKeyCursor(after, [isCalendarDate]) as DemandListPosition | undefined;
-    const rows = await this.demands.page({ filter, territories, after: position, limit: limit + 1 });
+    const rows = await this.demands.page({ filter, access, after: position, limit: limit + 1 });
     return toPage(
       rows,
       limit,
       (row) => [row.filingDate, row.id],
-      toDemand,
-      () => this.demands.count(filter, territories),
+      (row) => this.present(row),
+      () => this.demands.count(filter, access),
     );
   }
 }

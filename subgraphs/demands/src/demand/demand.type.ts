@@ -2,7 +2,19 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Typology } from '@passerelle/shared/housing';
 import { PageInfo } from '@passerelle/shared/pagination';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DemandKind, DemandStatus, HousingSituation, PriorityLabel, RadiationMotive } from './demand.enums';
+import {
+  Adaptation,
+  DemandKind,
+  DemandMotive,
+  DemandStatus,
+  FamilySituation,
+  HousingSituation,
+  PersonRole,
+  PriorityLabel,
+  ProfessionalSituation,
+  RadiationMotive,
+  TransferDifficulty,
+} from './demand.enums';
 
 @ObjectType({ description: 'The person who files the demand (CERFA 14069, "demandeur"). Nominative.' })
 export class Applicant {
@@ -14,6 +26,119 @@ export class Applicant {
 
   @Field(() => LocalDateResolver, { description: 'Date of birth.' })
   birthDate: string;
+}
+
+@ObjectType({ description: 'A person to be housed (CERFA 14069 rubrics a, d, e). Nominative.' })
+export class Person {
+  @Field(() => PersonRole, { description: 'Applicant, co-applicant, other adult or dependant.' })
+  role: PersonRole;
+
+  @Field(() => String, { description: 'Given name(s).' })
+  givenName: string;
+
+  @Field(() => String, { description: 'Family name.' })
+  familyName: string;
+
+  @Field(() => LocalDateResolver, { description: 'Date of birth.' })
+  birthDate: string;
+
+  @Field(() => Int, { description: 'Age in whole years today (Europe/Paris).' })
+  age: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Link to the applicant as declared (spouse, son, mother…); null for the applicant.',
+  })
+  relationship: string | null;
+
+  @Field(() => ProfessionalSituation, {
+    nullable: true,
+    description: 'Professional situation; null when not declared.',
+  })
+  professionalSituation: ProfessionalSituation | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Taxable income of year N-2 (revenu fiscal de référence) of this person, in euros; null when not supplied.',
+  })
+  annualTaxableIncome: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Current monthly income of this person, in euros; null when not declared.',
+  })
+  monthlyIncome: number | null;
+}
+
+@ObjectType({ description: 'How to reach the applicant (CERFA 14069 rubric b). Nominative.' })
+export class Contact {
+  @Field(() => String, { nullable: true, description: 'Postal address (street and number).' })
+  address: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal code.' })
+  postalCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'INSEE code of the commune of the address.' })
+  communeCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  phone: string | null;
+}
+
+@ObjectType({ description: 'A disability requiring an adapted dwelling (CERFA 14069, complément handicap).' })
+export class Disability {
+  @Field(() => [Adaptation], { description: 'Adaptations the dwelling needs.' })
+  adaptations: Adaptation[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Nature of the disability and equipment needed, in free text. Sensitive data.',
+  })
+  detail: string | null;
+}
+
+@ObjectType({ description: 'The person or body assisting the applicant (décret 2017-917 art. 3 c).' })
+export class Assistant {
+  @Field(() => String, { description: 'Name of the person assisting (a social worker, a volunteer…).' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'The body the person works for, if any.' })
+  organisation: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail of the assisting person or body.' })
+  email: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Slug of the Passerelle partner assisting (e.g. the SIAO), which then reads this demand and its alerts.',
+  })
+  partner: string | null;
+}
+
+@ObjectType({ description: 'A priority recognised for the household, with who recognised it and when.' })
+export class Priority {
+  @Field(() => PriorityLabel, { description: 'The priority.' })
+  label: PriorityLabel;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The precise situation: an L441-1 criterion, an accord collectif or PDALHPD situation number; null when the label says it all.',
+  })
+  criterion: string | null;
+
+  @Field(() => LocalDateResolver, {
+    description: 'Date of the decision (for DALO, the mediation commission’s favourable decision).',
+  })
+  decidedOn: string;
+
+  @Field(() => String, { description: 'Slug of the partner that recorded the priority.' })
+  recordedBy: string;
 }
 
 @ObjectType({ description: 'Who would live in the dwelling.' })
@@ -57,9 +182,19 @@ export class Demand {
   id: string;
 
   @Field(() => String, {
-    description: 'Numéro unique (NUR) delivered at registration: departmental, opaque, unique within its département.',
+    description:
+      'Numéro unique (NUR) delivered at registration: departmental, opaque (format `DDD-YYMM-NNNNNN`, not to be parsed), unique within its département.',
   })
   nur: string;
+
+  @Field(() => Int, {
+    description:
+      'Version of the demand, incremented by every change: pass it as `expectedVersion` to change the demand, so that concurrent changes are detected instead of lost.',
+  })
+  version: number;
+
+  @Field(() => String, { description: 'Slug of the registration desk (guichet enregistreur) that registered it.' })
+  registeredBy: string;
 
   @Field(() => String, { description: 'Code of the département where the demand is registered (e.g. "59").' })
   departement: string;
@@ -82,10 +217,87 @@ export class Demand {
   @Field(() => LocalDateResolver, { description: 'Last day of validity: one year after filing or the last renewal.' })
   validUntil: string;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Date of radiation; null while active.' })
+  radiatedOn: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'Last day a radiated demand can be reactivated (non-renewal: 18 months after filing or renewal; no answer: 5 months after radiation); null when it cannot be.',
+  })
+  reactivableUntil: string | null;
+
   @Field(() => Applicant, {
-    description: 'The applicant. Nominative data: readable only by partners entitled on the territory.',
+    description:
+      'The applicant (the first of `persons`). Nominative data: readable only by partners entitled on the territory.',
   })
   applicant: Applicant;
+
+  @Field(() => [Person], { description: 'Every person to be housed, the applicant first.' })
+  persons: Person[];
+
+  @Field(() => FamilySituation, { nullable: true, description: "The applicant's family situation." })
+  familySituation: FamilySituation | null;
+
+  @Field(() => Contact, { nullable: true, description: 'How to reach the applicant.' })
+  contact: Contact | null;
+
+  @Field(() => [DemandMotive], { description: 'Reasons for the demand.' })
+  motives: DemandMotive[];
+
+  @Field(() => Disability, {
+    nullable: true,
+    description: 'A disability requiring an adapted dwelling; null when none is declared.',
+  })
+  disability: Disability | null;
+
+  @Field(() => Assistant, { nullable: true, description: 'The person or body assisting the applicant, if any.' })
+  assistedBy: Assistant | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "SIRET of the applicant's employer (firms of more than 10 employees): the sign of Action Logement eligibility.",
+  })
+  employerSiret: string | null;
+
+  @Field(() => [TransferDifficulty], {
+    description: 'For a transfer: the blocked or complex transfer criteria of the Lille plan that apply.',
+  })
+  transferDifficulties: TransferDifficulty[];
+
+  @Field(() => [Priority], { description: 'Priorities recognised, with their decision dates.' })
+  priorities: Priority[];
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'After a favourable DALO decision: the date by which the préfet must offer housing (3 months, 6 in large agglomerations; CCH R441-16-1).',
+  })
+  daloOfferDeadline: string | null;
+
+  @Field(() => Int, { description: 'Whole months waited since filing, today (Europe/Paris).' })
+  waitMonths: number;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'Date the wait becomes abnormally long: filing date + the délai anormalement long (CCH L441-1-4) of the département and smallest wished typology; null where none is set.',
+  })
+  dalDate: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the délai anormalement long is exceeded today: the applicant may then go to the DALO mediation commission; null where no DAL is set.',
+  })
+  dalExceeded: boolean | null;
+
+  @Field(() => Boolean, {
+    description:
+      "Another demand shares an adult's NIR (compared as keyed hashes; the NIR itself is never stored): a suspected duplicate for the registration service to check.",
+  })
+  suspectedDuplicate: boolean;
 
   @Field(() => HouseholdComposition, { description: 'Who would live in the dwelling.' })
   household: HouseholdComposition;

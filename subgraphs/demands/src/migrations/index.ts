@@ -1,5 +1,10 @@
 import { CreateDemandRegister1764000000000 } from './1764000000000-create-demand-register';
 import { CreateDalThreshold1764000000001 } from './1764000000001-create-dal-threshold';
+import { RegisterInDepth1764000000002 } from './1764000000002-register-in-depth';
 
 /** Every migration of the demands database, oldest first. */
-export const migrations = [CreateDemandRegister1764000000000, CreateDalThreshold1764000000001];
+export const migrations = [
+  CreateDemandRegister1764000000000,
+  CreateDalThreshold1764000000001,
+  RegisterInDepth1764000000002,
+];

@@ -1,5 +1,6 @@
 import { addYears } from '@passerelle/shared/dates';
-import { generateDemoRegister, territoryCodes } from './demo-register';
+import { territoryCodesOf as territoryCodes } from '../registration/registration.rules';
+import { generateDemoRegister } from './demo-register';
 
 describe('the demo register', () => {
   const reference = '2026-06-30';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CalDecisionType } from './cal-decision.enums';
+import type { CalDecisionType } from '@passerelle/shared/housing';
 
 /**
  * A row of the append-only `cal_decision` table. The demand and the vacancy are owned by other

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { CalDecisionType } from './cal-decision.enums';
+import { CalDecisionType } from '@passerelle/shared/housing';
 
 @InputType({ description: 'Narrows a list of CAL decisions; every condition given must hold.' })
 export class CalDecisionFilter {

@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../policy';
 import { CalDecisionEntity } from './cal-decision.entity';
-import type { CalDecisionType } from './cal-decision.enums';
+import type { CalDecisionType } from '@passerelle/shared/housing';
 
 /** Conditions of a decision list, already validated. */
 export interface CalDecisionCriteria {

@@ -1,7 +1,7 @@
 import { PageInfo } from '@passerelle/shared/pagination';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CalDecisionType } from './cal-decision.enums';
+import { CalDecisionType } from '@passerelle/shared/housing';
 
 @ObjectType({
   description: 'The suspensive condition of an attribution (CCH R441-3 c): the missing document and its deadline.',

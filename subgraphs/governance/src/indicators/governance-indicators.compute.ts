@@ -1,6 +1,6 @@
 import type { CalendarDate } from '@passerelle/shared/dates';
 import { BodyKind } from '../body/body.enums';
-import { CalDecisionType } from '../cal-decision/cal-decision.enums';
+import { CalDecisionType } from '@passerelle/shared/housing';
 import type { GovernanceIndicators } from './governance-indicators.type';
 
 /**

@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BodyKind } from '../body/body.enums';
-import { CalDecisionType } from '../cal-decision/cal-decision.enums';
+import { CalDecisionType } from '@passerelle/shared/housing';
 
 @ObjectType({ description: 'How many meetings bodies of one kind held over the period.' })
 export class MeetingCountByBodyKind {

@@ -4,7 +4,7 @@ import { BodyMemberEntity } from '../body/body-member.entity';
 import { BodyEntity } from '../body/body.entity';
 import { BodyKind, BodyMemberRole } from '../body/body.enums';
 import { CalDecisionEntity } from '../cal-decision/cal-decision.entity';
-import { CalDecisionType } from '../cal-decision/cal-decision.enums';
+import { CalDecisionType } from '@passerelle/shared/housing';
 import { decisionTerritoryCodes } from '../cal-decision/cal-decision.territories';
 import { MeetingEntity } from '../meeting/meeting.entity';
 import { MeetingMode, MeetingStatus } from '../meeting/meeting.enums';
