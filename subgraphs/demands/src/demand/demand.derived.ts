@@ -38,11 +38,11 @@ export async function refreshDerivedDates(
               WHERE s.territory_code = ANY (c.territory_codes) AND s.no_designation_months IS NOT NULL
               ORDER BY s.precedence LIMIT 1
            ) setting ON true
-          WHERE c.status = 'ACTIVE' AND ($3::uuid[] IS NULL OR c.id = ANY ($3::uuid[]))
+          WHERE c.status = 'ACTIVE' ${ids ? 'AND c.id = ANY ($3::uuid[])' : ''}
        ) x
       WHERE d.id = x.id
         AND (d.dal_date, d.designation_alert_on) IS DISTINCT FROM (x.dal_date, x.designation_alert_on)`,
-    [asOf, DEFAULT_NO_DESIGNATION_MONTHS, ids ?? null],
+    ids ? [asOf, DEFAULT_NO_DESIGNATION_MONTHS, ids] : [asOf, DEFAULT_NO_DESIGNATION_MONTHS],
   )) as [unknown, number];
   return changed;
 }
@@ -53,16 +53,15 @@ export async function refreshDerivedDates(
  * a hash with them on a write; over the whole register in the scheduled job.
  */
 export async function flagSuspectedDuplicates(tx: EntityManager, ids?: readonly string[]): Promise<number> {
+  // Two scopes, two statements: a NULL-means-all parameter would leave the planner one generic plan for both.
+  const scope = ids
+    ? `SELECT n2.demand_id AS id FROM demand_nir n1 JOIN demand_nir n2 USING (nir_hash) WHERE n1.demand_id = ANY ($1::uuid[])
+       UNION SELECT unnest($1::uuid[])`
+    : `SELECT demand_id AS id FROM demand_nir
+        WHERE nir_hash IN (SELECT nir_hash FROM demand_nir GROUP BY nir_hash HAVING count(*) > 1)
+       UNION SELECT id FROM demand WHERE suspected_duplicate`;
   const [, changed] = (await tx.query(
-    `WITH scope AS (
-       SELECT n2.demand_id AS id FROM demand_nir n1 JOIN demand_nir n2 USING (nir_hash)
-        WHERE n1.demand_id = ANY ($1::uuid[])
-       UNION SELECT unnest($1::uuid[])
-       UNION SELECT n.demand_id FROM demand_nir n
-        WHERE $1::uuid[] IS NULL
-          AND n.nir_hash IN (SELECT nir_hash FROM demand_nir GROUP BY nir_hash HAVING count(*) > 1)
-       UNION SELECT id FROM demand WHERE $1::uuid[] IS NULL AND suspected_duplicate
-     ), flagged AS (
+    `WITH scope AS (${scope}), flagged AS (
        SELECT s.id, EXISTS (
          SELECT 1 FROM demand_nir mine
            JOIN demand_nir other ON other.nir_hash = mine.nir_hash AND other.demand_id <> mine.demand_id
@@ -73,7 +72,7 @@ export async function flagSuspectedDuplicates(tx: EntityManager, ids?: readonly 
      UPDATE demand d SET suspected_duplicate = f.suspected
        FROM flagged f
       WHERE d.id = f.id AND d.suspected_duplicate IS DISTINCT FROM f.suspected`,
-    [ids ?? null],
+    ids ? [ids] : [],
   )) as [unknown, number];
   return changed;
 }

@@ -49,6 +49,8 @@ export function seedDemoRegister(db: DataSource, options: { referenceDate: Calen
          SELECT departement, split_part(nur, '-', 2), max(split_part(nur, '-', 3)::int) FROM demand GROUP BY 1, 2
          ON CONFLICT (departement, year_month) DO UPDATE SET last = greatest(nur_sequence.last, excluded.last)`,
       );
+      // Statistics for the planner on the freshly copied rows, before the set-based updates below.
+      await tx.query('ANALYZE demand, demand_event, demand_nir');
       await refreshDerivedDates(tx, options.referenceDate);
       await flagSuspectedDuplicates(tx);
     },
