@@ -1,4 +1,17 @@
 import type { Viewer } from '@passerelle/shared/identity';
+import { createAgendaLoaders, type AgendaLoaders } from './agenda/agenda.loaders';
+import { AgendaRepository } from './agenda/agenda.repository';
+import { CalDecisionRecordingService } from './cal-decision/cal-decision-recording.service';
+import { createOfferLoaders, type OfferLoaders } from './cal-decision/offer.loaders';
+import {
+  createGovernanceActivityLoaders,
+  type GovernanceActivityLoaders,
+} from './indicators/governance-activity.loaders';
+import { GovernanceActivityRepository } from './indicators/governance-activity.repository';
+import { type Clock, MeetingLifecycleService } from './meeting/meeting-lifecycle.service';
+import { createRecommendationLoaders, type RecommendationLoaders } from './recommendation/recommendation.loaders';
+import { RecommendationRepository } from './recommendation/recommendation.repository';
+import { RecommendationService } from './recommendation/recommendation.service';
 import type { DataSource } from 'typeorm';
 import { createBodyLoaders, type BodyLoaders } from './body/body.loaders';
 import { BodyRepository } from './body/body.repository';
@@ -26,7 +39,11 @@ export type GovernanceLoaders = PartnerLoaders &
   BodyLoaders &
   MeetingLoaders &
   CalDecisionLoaders &
-  GovernanceIndicatorLoaders;
+  GovernanceIndicatorLoaders &
+  GovernanceActivityLoaders &
+  AgendaLoaders &
+  OfferLoaders &
+  RecommendationLoaders;
 
 /** What every resolver of the governance subgraph receives. */
 export interface GovernanceContext {
@@ -37,17 +54,23 @@ export interface GovernanceContext {
   meetings: MeetingService;
   calDecisions: CalDecisionService;
   indicators: GovernanceIndicatorsService;
+  meetingLifecycle: MeetingLifecycleService;
+  calRecording: CalDecisionRecordingService;
+  recommendations: RecommendationService;
   loaders: GovernanceLoaders;
 }
 
 /** Builds, once per process, the function that makes a fresh context (and loaders) per request. */
-export function createContextFactory(db: DataSource): (viewer: Viewer) => GovernanceContext {
+export function createContextFactory(db: DataSource, now: Clock): (viewer: Viewer) => GovernanceContext {
   const repositories = {
     partners: new PartnerRepository(db),
     bodies: new BodyRepository(db),
     meetings: new MeetingRepository(db),
     calDecisions: new CalDecisionRepository(db),
     indicators: new GovernanceIndicatorsRepository(db),
+    activity: new GovernanceActivityRepository(db),
+    agendas: new AgendaRepository(db),
+    recommendations: new RecommendationRepository(db),
   };
   const services = {
     territories: new TerritoryService(),
@@ -56,6 +79,9 @@ export function createContextFactory(db: DataSource): (viewer: Viewer) => Govern
     meetings: new MeetingService(repositories.meetings),
     calDecisions: new CalDecisionService(repositories.calDecisions),
     indicators: new GovernanceIndicatorsService(),
+    meetingLifecycle: new MeetingLifecycleService(db, now),
+    calRecording: new CalDecisionRecordingService(db, now),
+    recommendations: new RecommendationService(db, repositories.recommendations, now),
   };
   // Loaders are per request and per caller: each batch carries what this caller may read.
   return (viewer) => ({
@@ -67,6 +93,10 @@ export function createContextFactory(db: DataSource): (viewer: Viewer) => Govern
       ...createMeetingLoaders(repositories.meetings, accessTo(viewer, 'MEETINGS') === 'ALL'),
       ...createCalDecisionLoaders(repositories.calDecisions, accessTo(viewer, 'CAL_DECISIONS')),
       ...createGovernanceIndicatorLoaders(repositories.indicators),
+      ...createGovernanceActivityLoaders(repositories.activity),
+      ...createAgendaLoaders(repositories.agendas, viewer, accessTo(viewer, 'MEETINGS') === 'ALL'),
+      ...createOfferLoaders(db),
+      ...createRecommendationLoaders(repositories.recommendations, accessTo(viewer, 'BODIES') === 'ALL'),
     },
   });
 }

@@ -5,6 +5,24 @@ import { resolveBodyReference } from './body/body.reference';
 import { resolveCalDecisionReference } from './cal-decision/cal-decision.reference';
 import { CalDecisionConnectionResolver, CalDecisionResolver } from './cal-decision/cal-decision.resolver';
 import { GovernanceIndicatorsResolver } from './indicators/governance-indicators.resolver';
+import {
+  BodyActivityResolver,
+  CalDecisionCountByLandlordResolver,
+  GovernanceActivityResolver,
+  PartnerAttendanceResolver,
+  TerritoryGovernanceActivityResolver,
+} from './indicators/governance-activity.resolver';
+import { AgendaItemResolver, AttendanceResolver, MeetingAgendaResolver } from './agenda/agenda.resolver';
+import { CalDecisionOfferResolver } from './cal-decision/offer.resolver';
+import { GovernanceMutationResolver } from './governance.mutations';
+import {
+  BodyRecommendationsResolver,
+  RecommendationConnectionResolver,
+  RecommendationFollowUpResolver,
+  RecommendationResolver,
+  resolveRecommendationReference,
+} from './recommendation/recommendation.resolver';
+import { DwellingReference } from './references/dwelling.reference';
 import { resolveMeetingReference } from './meeting/meeting.reference';
 import { MeetingConnectionResolver, MeetingResolver } from './meeting/meeting.resolver';
 import { resolvePartnerReference } from './partner/partner.reference';
@@ -21,6 +39,11 @@ export function buildGovernanceSchema() {
       resolvers: [
         TerritoryResolver,
         GovernanceIndicatorsResolver,
+        TerritoryGovernanceActivityResolver,
+        BodyActivityResolver,
+        GovernanceActivityResolver,
+        PartnerAttendanceResolver,
+        CalDecisionCountByLandlordResolver,
         PartnerResolver,
         PartnerConnectionResolver,
         BodyResolver,
@@ -32,7 +55,18 @@ export function buildGovernanceSchema() {
         CalDecisionConnectionResolver,
         DemandReferenceResolver,
         VacancyReferenceResolver,
+        MeetingAgendaResolver,
+        AgendaItemResolver,
+        AttendanceResolver,
+        CalDecisionOfferResolver,
+        RecommendationResolver,
+        RecommendationFollowUpResolver,
+        BodyRecommendationsResolver,
+        RecommendationConnectionResolver,
+        GovernanceMutationResolver,
       ],
+      // Dwellings are only cited (occupancy reviews): never resolved here.
+      orphanedTypes: [DwellingReference],
       validate: false,
     },
     {
@@ -43,6 +77,7 @@ export function buildGovernanceSchema() {
       CalDecision: { __resolveReference: resolveCalDecisionReference },
       Demand: { __resolveReference: resolveDemandReference },
       Vacancy: { __resolveReference: resolveVacancyReference },
+      Recommendation: { __resolveReference: resolveRecommendationReference },
     },
   );
 }

@@ -13,12 +13,14 @@ export async function buildGovernanceServer(options: {
   gatewayKey: KeyLike;
   exposeInternals: boolean;
   logger: Logger;
+  /** The clock of recordings (tests fix it on the seed's reference date). */
+  now?: () => Date;
 }) {
   return createSubgraphApp({
     name: SUBGRAPH_NAME,
     schema: await buildGovernanceSchema(),
     gatewayKey: options.gatewayKey,
-    context: createContextFactory(options.db),
+    context: createContextFactory(options.db, options.now ?? (() => new Date())),
     ready: async () => {
       await options.db.query('SELECT 1');
       return true;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { BodyMemberRole } from './body.enums';
+import type { BodyMemberRole, College } from './body.enums';
 
 /** A row of the `body_member` table: one partner's seat in one body. */
 @Entity({ name: 'body_member' })
@@ -16,4 +16,8 @@ export class BodyMemberEntity {
   /** Chairs or co-chairs the body (the CIL: the préfet and the EPCI president). */
   @Column('boolean')
   chair: boolean;
+
+  /** In a CIL, the member's college; null elsewhere. */
+  @Column('text', { nullable: true })
+  college?: College | null;
 }

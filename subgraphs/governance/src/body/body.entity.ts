@@ -20,4 +20,8 @@ export class BodyEntity {
   /** For a CAL: the landlord whose commission it is; null for every other kind (a CHECK says so). */
   @Column('uuid', { name: 'landlord_partner_id', nullable: true })
   landlordPartnerId: string | null;
+
+  /** Voting members who must be present for the body to decide; null when its rules set none. */
+  @Column('smallint', { nullable: true })
+  quorum?: number | null;
 }

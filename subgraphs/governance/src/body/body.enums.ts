@@ -72,3 +72,23 @@ registerEnumType(BodyMemberRole, {
     },
   },
 });
+
+/** The three colleges of a CIL (CCH L441-1-5). */
+export enum College {
+  LOCAL_AUTHORITIES = 'LOCAL_AUTHORITIES',
+  HOUSING_PROFESSIONALS = 'HOUSING_PROFESSIONALS',
+  USERS_AND_ASSOCIATIONS = 'USERS_AND_ASSOCIATIONS',
+}
+registerEnumType(College, {
+  name: 'College',
+  description: 'The college a member sits in, in a CIL (CCH L441-1-5): three colleges.',
+  valuesConfig: {
+    LOCAL_AUTHORITIES: { description: 'Representatives of the communes and local authorities.' },
+    HOUSING_PROFESSIONALS: {
+      description: 'Professionals of housing: landlords, reservation holders, Action Logement, the State’s services.',
+    },
+    USERS_AND_ASSOCIATIONS: {
+      description: 'Users and associations: tenants’ associations, integration and housing associations.',
+    },
+  },
+});

@@ -10,9 +10,10 @@ export function toBody(row: BodyEntity): Body {
     name: row.name,
     territoryCode: row.territoryCode,
     landlordPartnerId: row.landlordPartnerId,
+    quorum: row.quorum ?? null,
   };
 }
 
 export function toBodyMember(row: BodyMemberEntity): BodyMember {
-  return { role: row.role, chair: row.chair, partnerId: row.partnerId };
+  return { role: row.role, chair: row.chair, college: row.college ?? null, partnerId: row.partnerId };
 }

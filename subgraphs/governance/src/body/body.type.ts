@@ -1,6 +1,6 @@
 import { PageInfo } from '@passerelle/shared/pagination';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { BodyKind, BodyMemberRole } from './body.enums';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { BodyKind, BodyMemberRole, College } from './body.enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -17,6 +17,13 @@ export class Body {
   @Field(() => String, { description: 'Name of the body (e.g. "CALEOL de Vilogia — Métropole lilloise").' })
   name: string;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Voting members who must be present for the body to decide (a meeting is not held without them); null when its rules set no quorum.',
+  })
+  quorum: number | null;
+
   /** Code of the territory the body acts on; resolved by `territory`. */
   territoryCode: string;
 
@@ -31,6 +38,9 @@ export class BodyMember {
 
   @Field(() => Boolean, { description: 'True when the member chairs or co-chairs the body.' })
   chair: boolean;
+
+  @Field(() => College, { nullable: true, description: 'In a CIL, the college the member sits in; null elsewhere.' })
+  college: College | null;
 
   /** The member's partner id; resolved by `partner`. */
   partnerId: string;

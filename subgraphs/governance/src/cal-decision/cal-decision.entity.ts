@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CalDecisionType } from '@passerelle/shared/housing';
+import type { DecisionMotiveCode } from './cal-decision.enums';
 
 /**
  * A row of the append-only `cal_decision` table. The demand and the vacancy are owned by other
@@ -53,4 +54,16 @@ export class CalDecisionEntity {
    */
   @Column('text', { name: 'territory_codes', array: true })
   territoryCodes: string[];
+
+  /** The case review this decision concludes (null for decisions recorded before agendas existed). */
+  @Column('uuid', { name: 'agenda_item_id', nullable: true })
+  agendaItemId?: string | null;
+
+  /** The coded motive of a non-attribution or ineligibility (`motive` keeps the stated text). */
+  @Column('text', { name: 'motive_code', nullable: true })
+  motiveCode?: DecisionMotiveCode | null;
+
+  /** Slug of the landlord that recorded it. */
+  @Column('text', { name: 'recorded_by', nullable: true })
+  recordedBy?: string | null;
 }

@@ -8,6 +8,7 @@ export function toCalDecision(row: CalDecisionEntity): CalDecision {
     type: row.type,
     rank: row.rank,
     motive: row.motive,
+    motiveCode: row.motiveCode ?? null,
     condition:
       row.conditionDocument !== null && row.conditionDeadline !== null
         ? { document: row.conditionDocument, deadline: row.conditionDeadline }

@@ -2,6 +2,7 @@ import { PageInfo } from '@passerelle/shared/pagination';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { CalDecisionType } from '@passerelle/shared/housing';
+import { DecisionMotiveCode } from './cal-decision.enums';
 
 @ObjectType({
   description: 'The suspensive condition of an attribution (CCH R441-3 c): the missing document and its deadline.',
@@ -43,6 +44,13 @@ export class CalDecision {
       'The motive stated by the commission: required for a non-attribution and for ineligibility (resources over the ceiling or irregular stay only); null when none was recorded.',
   })
   motive: string | null;
+
+  @Field(() => DecisionMotiveCode, {
+    nullable: true,
+    description:
+      'The coded motive of a non-attribution or ineligibility, from the documented list; null for attributions and for decisions recorded without one.',
+  })
+  motiveCode: DecisionMotiveCode | null;
 
   @Field(() => CalDecisionCondition, {
     nullable: true,

@@ -1,6 +1,6 @@
 import { PageInfo } from '@passerelle/shared/pagination';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { MeetingMode, MeetingStatus } from './meeting.enums';
 
 @Directive('@key(fields: "id")')
@@ -17,6 +17,24 @@ export class Meeting {
 
   @Field(() => MeetingStatus, { description: 'Whether the meeting is planned, was held or was cancelled.' })
   status: MeetingStatus;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'For an asynchronous session: the first day of its window (it closes on `date`); null otherwise.',
+  })
+  windowOpens: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the meeting was cancelled; null unless cancelled.' })
+  cancellationReason: string | null;
+
+  @Field(() => Int, {
+    description:
+      'Version of the meeting, incremented by every change of its status or minutes: pass it as `expectedVersion`.',
+  })
+  version: number;
+
+  /** Read through the `minutes` field, which shows them to the body's members only. */
+  minutes: string | null;
 
   /** The body's id; resolved by `body`. */
   bodyId: string;

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { parisDate, type CalendarDate } from '@passerelle/shared/dates';
+import { BadUserInputError, ConflictError, NotFoundError } from '@passerelle/shared/errors';
+import { CalDecisionType } from '@passerelle/shared/housing';
+import type { Viewer } from '@passerelle/shared/identity';
+import { requireUuid } from '@passerelle/shared/validation';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AgendaItemEntity } from '../agenda/agenda-item.entity';
+import { AgendaItemKind } from '../agenda/agenda.enums';
+import type { Clock } from '../meeting/meeting-lifecycle.service';
+import { MeetingStatus } from '../meeting/meeting.enums';
+import { lockMeeting, requireCalLandlord, type LockedMeeting } from '../seats';
+import { CalDecisionEntity } from './cal-decision.entity';
+import { OfferAnswer } from './cal-decision.enums';
+import type { CalDecisionInput, OfferAnswerInput } from './cal-decision-recording.inputs';
+import {
+  candidatesRefusal,
+  conditionRefusal,
+  motiveRefusal,
+  offerAnswerRefusal,
+  offerStatuses,
+  rankRefusal,
+  type RecordedDecision,
+} from './cal-decision.rules';
+import { OfferAnswerEntity } from './offer-answer.entity';
+
+const MAX_MOTIVE = 500;
+
+/**
+ * What a landlord records after its CAL sat: the decision for each candidate (CCH R441-3), the
+ * candidates' answers to the offer (a ranked attribution passes on when those before refuse),
+ * and the CALEOL's occupancy opinions. Each is one transaction holding the meeting's row lock,
+ * so two recordings for one meeting never race on ranks or offers.
+ */
+export class CalDecisionRecordingService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly now: Clock,
+  ) {}
+
+  private today(): CalendarDate {
+    return parisDate(this.now());
+  }
+
+  record(viewer: Viewer, input: CalDecisionInput): Promise<CalDecisionEntity> {
+    const motive = input.motive?.trim() || null;
+    if (motive && motive.length > MAX_MOTIVE) {
+      throw new BadUserInputError('A motive has at most 500 characters.', 'motive');
+    }
+    return this.db.transaction(async (tx) => {
+      const item = await this.caseReview(tx, input.agendaItemId);
+      const meeting = await lockMeeting(tx, item.meetingId);
+      const landlord = await requireCalLandlord(tx, viewer, meeting);
+      requireHeld(meeting);
+      if (!item.vacancyId) throw new BadUserInputError('This case review names no dwelling (vacancy).', 'agendaItemId');
+      const candidates = (await tx.query(
+        `SELECT demand_id AS "demandId", dalo_designated_by_state AS "daloDesignatedByState"
+           FROM agenda_item WHERE meeting_id = $1 AND vacancy_id = $2 AND kind = 'CASE_REVIEW'`,
+        [meeting.id, item.vacancyId],
+      )) as { demandId: string; daloDesignatedByState: boolean }[];
+      refuse(candidatesRefusal(candidates));
+      const recorded = await this.decisionsFor(tx, meeting.id, item.vacancyId);
+      if (recorded.some((decision) => decision.demandId === item.demandId)) {
+        throw new ConflictError('This candidate already has a decision for this dwelling at this meeting.');
+      }
+      refuse(rankRefusal({ type: input.type, rank: input.rank ?? null }, recorded), 'rank');
+      refuse(motiveRefusal(input.type, input.motiveCode ?? null, motive), 'motiveCode');
+      refuse(conditionRefusal(input.type, input.condition ?? null, meeting.date), 'condition');
+      const row = Object.assign(new CalDecisionEntity(), {
+        id: randomUUID(),
+        meetingId: meeting.id,
+        demandId: item.demandId!,
+        vacancyId: item.vacancyId,
+        type: input.type,
+        rank:
+          input.type === CalDecisionType.ATTRIBUTION_RANKED
+            ? input.rank!
+            : input.type === CalDecisionType.NON_ATTRIBUTION || input.type === CalDecisionType.INELIGIBLE
+              ? null
+              : 1,
+        // The stated motive: the words given, else the coded motive (the table requires one for refusals).
+        motive: motive ?? input.motiveCode ?? null,
+        motiveCode: input.motiveCode ?? null,
+        conditionDocument: input.condition?.document.trim() ?? null,
+        conditionDeadline: input.condition?.deadline ?? null,
+        decidedOn: meeting.date,
+        commune: item.commune!,
+        qpv: item.qpv,
+        territoryCodes: item.territoryCodes,
+        agendaItemId: item.id,
+        recordedBy: landlord.slug,
+      });
+      await tx.getRepository(CalDecisionEntity).insert(row);
+      return row;
+    });
+  }
+
+  answerOffer(viewer: Viewer, input: OfferAnswerInput): Promise<CalDecisionEntity> {
+    const decisionId = requireUuid(input.calDecisionId, 'calDecisionId', 'a CAL decision');
+    const motive = input.motive?.trim() || null;
+    if (input.answer === OfferAnswer.REFUSED && !motive) {
+      throw new BadUserInputError(
+        'A refusal states its motive ("Sans réponse dans les 10 jours" for silence).',
+        'motive',
+      );
+    }
+    if (motive && motive.length > MAX_MOTIVE) {
+      throw new BadUserInputError('A motive has at most 500 characters.', 'motive');
+    }
+    return this.db.transaction(async (tx) => {
+      const decision = await tx.getRepository(CalDecisionEntity).findOneBy({ id: decisionId });
+      if (!decision) throw new NotFoundError('CalDecision', input.calDecisionId);
+      const meeting = await lockMeeting(tx, decision.meetingId);
+      const landlord = await requireCalLandlord(tx, viewer, meeting);
+      if (input.answeredOn < decision.decidedOn || input.answeredOn > this.today()) {
+        throw new BadUserInputError(
+          `The answer comes between the decision (${decision.decidedOn}) and today (${this.today()}).`,
+          'answeredOn',
+        );
+      }
+      const decisions = await this.decisionsFor(tx, meeting.id, decision.vacancyId);
+      const answers = (await tx.query(
+        `SELECT cal_decision_id AS id, answer FROM offer_answer WHERE cal_decision_id = ANY ($1::uuid[])`,
+        [decisions.map((row) => row.id)],
+      )) as { id: string; answer: OfferAnswer }[];
+      const statuses = offerStatuses(decisions, new Map(answers.map((row) => [row.id, row.answer])));
+      refuse(offerAnswerRefusal(decision.id, statuses));
+      await tx.getRepository(OfferAnswerEntity).insert({
+        calDecisionId: decision.id,
+        answer: input.answer,
+        motive,
+        answeredOn: input.answeredOn,
+        recordedBy: landlord.slug,
+      });
+      return decision;
+    });
+  }
+
+  recordOccupancyOpinion(viewer: Viewer, agendaItemId: string, opinion: string): Promise<AgendaItemEntity> {
+    const text = opinion.trim();
+    if (!text || text.length > 2000) throw new BadUserInputError('An opinion has 1 to 2000 characters.', 'opinion');
+    return this.db.transaction(async (tx) => {
+      const item = await tx
+        .getRepository(AgendaItemEntity)
+        .findOneBy({ id: requireUuid(agendaItemId, 'agendaItemId', 'an agenda item') });
+      if (!item) throw new NotFoundError('AgendaItem', agendaItemId);
+      if (item.kind !== AgendaItemKind.OCCUPANCY_REVIEW) {
+        throw new BadUserInputError('Opinions are given on occupancy reviews.', 'agendaItemId');
+      }
+      const meeting = await lockMeeting(tx, item.meetingId);
+      await requireCalLandlord(tx, viewer, meeting);
+      requireHeld(meeting);
+      if (item.opinion) throw new ConflictError('The commission already gave its opinion on this review.');
+      await tx.update(AgendaItemEntity, item.id, { opinion: text });
+      return { ...item, opinion: text };
+    });
+  }
+
+  private async caseReview(tx: EntityManager, agendaItemId: string): Promise<AgendaItemEntity> {
+    const item = await tx
+      .getRepository(AgendaItemEntity)
+      .findOneBy({ id: requireUuid(agendaItemId, 'agendaItemId', 'an agenda item') });
+    if (!item) throw new NotFoundError('AgendaItem', agendaItemId);
+    if (item.kind !== AgendaItemKind.CASE_REVIEW) {
+      throw new BadUserInputError('Decisions conclude case reviews only.', 'agendaItemId');
+    }
+    return item;
+  }
+
+  private decisionsFor(tx: EntityManager, meetingId: string, vacancyId: string): Promise<RecordedDecision[]> {
+    return tx.query(
+      `SELECT id, demand_id AS "demandId", type, rank FROM cal_decision WHERE meeting_id = $1 AND vacancy_id = $2`,
+      [meetingId, vacancyId],
+    );
+  }
+}
+
+function requireHeld(meeting: LockedMeeting) {
+  if (meeting.status !== MeetingStatus.HELD) {
+    throw new ConflictError('Decisions and opinions are recorded once the meeting is held (holdMeeting).');
+  }
+}
+
+function refuse(refusal: string | null, field?: string) {
+  if (!refusal) return;
+  throw field ? new BadUserInputError(refusal, field) : new ConflictError(refusal);
+}
