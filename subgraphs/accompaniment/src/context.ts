@@ -1,21 +1,31 @@
+import { parisDate } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import type { DataSource } from 'typeorm';
+import { createHouseholdLoaders, type HouseholdLoaders } from './household/household.loaders';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/accompaniment-indicators.loaders';
 import { IndicatorRepository } from './indicators/accompaniment-indicators.repository';
 import { IndicatorService } from './indicators/accompaniment-indicators.service';
 import { createMeasureLoaders, type MeasureLoaders } from './measure/measure.loaders';
 import { MeasureRepository } from './measure/measure.repository';
+import { MeasureLifecycleService, type Clock } from './measure/measure-lifecycle.service';
 import { MeasureService } from './measure/measure.service';
 import { createOperatorLoaders, type OperatorLoaders } from './operator/operator.loaders';
 import { OperatorRepository } from './operator/operator.repository';
 import { OperatorService } from './operator/operator.service';
 import { measureAccess } from './policy';
+import { WatchRepository } from './watch/watch.repository';
+import { createWatchLoaders, WatchService, type WatchLoaders } from './watch/watch.service';
 import { createSchemeLoaders, type SchemeLoaders } from './scheme/scheme.loaders';
 import { SchemeRepository } from './scheme/scheme.repository';
 import { SchemeService } from './scheme/scheme.service';
 
 /** Every per-request loader of the subgraph. */
-export type AccompanimentLoaders = SchemeLoaders & OperatorLoaders & MeasureLoaders & IndicatorLoaders;
+export type AccompanimentLoaders = SchemeLoaders &
+  OperatorLoaders &
+  MeasureLoaders &
+  IndicatorLoaders &
+  HouseholdLoaders &
+  WatchLoaders;
 
 /** What every resolver of the accompaniment subgraph receives. */
 export interface AccompanimentContext {
@@ -23,23 +33,34 @@ export interface AccompanimentContext {
   schemes: SchemeService;
   operators: OperatorService;
   measures: MeasureService;
+  lifecycle: MeasureLifecycleService;
+  watch: WatchService;
+  /** Today's date in Paris, from the subgraph's clock. */
+  today: () => string;
   indicators: IndicatorService;
   loaders: AccompanimentLoaders;
 }
 
 /** Builds, once per process, the function that makes a fresh context (and loaders) per request. */
-export function createContextFactory(db: DataSource): (viewer: Viewer) => AccompanimentContext {
+export function createContextFactory(
+  db: DataSource,
+  now: Clock = () => new Date(),
+): (viewer: Viewer) => AccompanimentContext {
   const repositories = {
     schemes: new SchemeRepository(db),
     operators: new OperatorRepository(db),
     measures: new MeasureRepository(db),
     indicators: new IndicatorRepository(db),
+    watch: new WatchRepository(db),
   };
   const services = {
     schemes: new SchemeService(repositories.schemes),
     operators: new OperatorService(repositories.operators),
     measures: new MeasureService(repositories.measures),
     indicators: new IndicatorService(),
+    lifecycle: new MeasureLifecycleService(db, now),
+    watch: new WatchService(repositories.watch),
+    today: () => parisDate(now()),
   };
   return (viewer) => ({
     viewer,
@@ -50,6 +71,8 @@ export function createContextFactory(db: DataSource): (viewer: Viewer) => Accomp
       // The viewer's access is decided once per request and carried into every measure batch.
       ...createMeasureLoaders(repositories.measures, measureAccess(viewer)),
       ...createIndicatorLoaders(repositories.indicators),
+      ...createHouseholdLoaders(db),
+      ...createWatchLoaders(repositories.watch, parisDate(now())),
     },
   });
 }

@@ -1,11 +1,12 @@
 import { createSubgraphDataSource } from '@passerelle/shared/database';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { HouseholdEntity } from './household/household.entity';
 import { MeasureEntity } from './measure/measure.entity';
 import { migrations } from './migrations';
 import { OperatorEntity } from './operator/operator.entity';
 import { SchemeEntity } from './scheme/scheme.entity';
 
-export const accompanimentEntities = [SchemeEntity, OperatorEntity, MeasureEntity];
+export const accompanimentEntities = [SchemeEntity, OperatorEntity, HouseholdEntity, MeasureEntity];
 
 /** The accompaniment database, with its entities and migrations. */
 export const createAccompanimentDataSource = (url: string, logger?: TypeOrmLogger) =>

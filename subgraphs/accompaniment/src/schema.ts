@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '@passerelle/shared/federation';
 import { TerritoryIndicatorsResolver } from './indicators/accompaniment-indicators.resolver';
 import { DemandMeasuresResolver } from './measure/demand-measures.resolver';
 import { resolveMeasureReference } from './measure/measure.reference';
+import { MeasureLifecycleResolver } from './measure/measure-lifecycle.resolver';
 import { MeasureConnectionResolver, MeasureResolver } from './measure/measure.resolver';
 import { resolveOperatorReference } from './operator/operator.reference';
 import { OperatorConnectionResolver, OperatorResolver } from './operator/operator.resolver';
@@ -10,6 +11,7 @@ import { DemandReference, resolveDemandReference } from './references/demand.ref
 import { TerritoryReference, resolveTerritoryReference } from './references/territory.reference';
 import { resolveSchemeReference } from './scheme/scheme.reference';
 import { SchemeResolver } from './scheme/scheme.resolver';
+import { OperatorCapacityResolver, WatchResolver } from './watch/watch.resolver';
 
 /** The accompaniment subgraph schema (the committed `schema.graphql` is printed from it). */
 export function buildAccompanimentSchema() {
@@ -21,8 +23,11 @@ export function buildAccompanimentSchema() {
         OperatorConnectionResolver,
         MeasureResolver,
         MeasureConnectionResolver,
+        MeasureLifecycleResolver,
         DemandMeasuresResolver,
         TerritoryIndicatorsResolver,
+        WatchResolver,
+        OperatorCapacityResolver,
       ],
       // Stubs reachable only through `_entities` (Territory) must be listed, or the schema omits them.
       orphanedTypes: [DemandReference, TerritoryReference],

@@ -3,6 +3,7 @@ import { createSubgraphApp } from '@passerelle/shared/subgraph';
 import type { KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
 import { createContextFactory } from './context';
+import type { Clock } from './measure/measure-lifecycle.service';
 import { buildAccompanimentSchema } from './schema';
 
 export const SUBGRAPH_NAME = 'accompaniment';
@@ -13,12 +14,14 @@ export async function buildAccompanimentServer(options: {
   gatewayKey: KeyLike;
   exposeInternals: boolean;
   logger: Logger;
+  /** The subgraph's clock (tests fix it on the seed's reference date). */
+  now?: Clock;
 }) {
   return createSubgraphApp({
     name: SUBGRAPH_NAME,
     schema: await buildAccompanimentSchema(),
     gatewayKey: options.gatewayKey,
-    context: createContextFactory(options.db),
+    context: createContextFactory(options.db, options.now ?? (() => new Date())),
     ready: async () => {
       await options.db.query('SELECT 1');
       return true;

@@ -337,14 +337,24 @@ describe('Demand.measures (contributed)', () => {
   it('keeps the newest `first` of a demand with several measures', async () => {
     // The seed gives one measure per demand: add an older one to a demand, inside a transaction rolled back.
     const [row] = await db.query(
-      `SELECT id, scheme_code, operator_id, prescribed_on::text, commune, territory_codes, demand_id
+      `SELECT id, scheme_code, operator_id, prescribed_on::text, commune, territory_codes, demand_id, household_id, funding_source
        FROM measure WHERE demand_id IS NOT NULL ORDER BY id LIMIT 1`,
     );
     const older = '11111111-1111-4111-8111-111111111111';
     await db.query(
-      `INSERT INTO measure (id, scheme_code, operator_id, status, prescribed_by, prescribed_on, commune, territory_codes, demand_id)
-       VALUES ($1, $2, $3, 'PRESCRIBED', 'mel', $4::date - 400, $5, $6, $7)`,
-      [older, row.scheme_code, row.operator_id, row.prescribed_on, row.commune, row.territory_codes, row.demand_id],
+      `INSERT INTO measure (id, scheme_code, operator_id, status, prescribed_by, prescribed_on, commune, territory_codes, demand_id, household_id, funding_source)
+       VALUES ($1, $2, $3, 'PRESCRIBED', 'mel', $4::date - 400, $5, $6, $7, $8, $9)`,
+      [
+        older,
+        row.scheme_code,
+        row.operator_id,
+        row.prescribed_on,
+        row.commune,
+        row.territory_codes,
+        row.demand_id,
+        row.household_id,
+        row.funding_source,
+      ],
     );
     try {
       const all = await accompaniment.query(state, MEASURES, { representations: demands([row.demand_id]) });

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SchemeCode } from '../scheme/scheme.enums';
+import type { SchemeCode, SchemeFunder } from '../scheme/scheme.enums';
 import type { MeasureClosureMotive, MeasureStatus } from './measure.enums';
 
 /** A row of the `measure` table. Not the public schema: `toMeasure()` maps it to `Measure`. */
@@ -54,6 +54,43 @@ export class MeasureEntity {
   /** The household's demand in the demands subgraph, when it has one (no foreign key: another database). */
   @Column('uuid', { name: 'demand_id', nullable: true })
   demandId: string | null;
+
+  /** The household accompanied (owned here). */
+  @Column('uuid', { name: 'household_id' })
+  householdId: string;
+
+  /** Optimistic version: every change increments it; a change sent with an older one is refused. */
+  @Column('integer')
+  version: number;
+
+  @Column('text', { name: 'funding_source' })
+  fundingSource: SchemeFunder;
+
+  /** The operator's social worker following the household (a name, set when the measure starts). */
+  @Column('text', { nullable: true })
+  referent: string | null;
+
+  @Column('date', { name: 'diagnostic_on', nullable: true })
+  diagnosticOn: string | null;
+
+  @Column('smallint', { name: 'renewal_count' })
+  renewalCount: number;
+
+  @Column('date', { name: 'renewed_on', nullable: true })
+  renewedOn: string | null;
+
+  @Column('date', { name: 'suspended_on', nullable: true })
+  suspendedOn: string | null;
+
+  /** The status a suspended measure had, and returns to when resumed. */
+  @Column('text', { name: 'suspended_from', nullable: true })
+  suspendedFrom: MeasureStatus | null;
+
+  @Column('date', { name: 'cancelled_on', nullable: true })
+  cancelledOn: string | null;
+
+  @Column('text', { name: 'cancellation_reason', nullable: true })
+  cancellationReason: string | null;
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;

@@ -6,11 +6,14 @@ export enum MeasureStatus {
   DIAGNOSTIC = 'DIAGNOSTIC',
   ACTIVE = 'ACTIVE',
   RENEWED = 'RENEWED',
+  SUSPENDED = 'SUSPENDED',
   CLOSED = 'CLOSED',
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(MeasureStatus, {
   name: 'MeasureStatus',
-  description: 'Where an accompaniment measure stands: prescribed → diagnostic → active → renewed → closed.',
+  description:
+    'Where an accompaniment measure stands: prescribed → diagnostic → active → renewed → closed; suspended and cancelled where they apply.',
   valuesConfig: {
     PRESCRIBED: {
       description: 'Prescribed by a partner; the operator has not yet met the household.',
@@ -23,7 +26,15 @@ registerEnumType(MeasureStatus, {
     RENEWED: {
       description: 'The accompaniment runs beyond its first period, renewed; `plannedEndOn` is the renewed end.',
     },
+    SUSPENDED: {
+      description:
+        'Paused on `suspendedOn` (hospitalisation, absence…); resuming returns it to the status it had (ACTIVE or RENEWED).',
+    },
     CLOSED: { description: 'Ended on `closedOn`; `closureMotive` says why.' },
+    CANCELLED: {
+      description:
+        'Withdrawn before it started (prescribed or in diagnostic) on `cancelledOn`; `cancellationReason` says why.',
+    },
   },
 });
 

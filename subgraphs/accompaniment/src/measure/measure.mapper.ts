@@ -17,5 +17,15 @@ export function toMeasure(row: MeasureEntity): Measure {
     schemeCode: row.schemeCode,
     operatorId: row.operatorId,
     demandId: row.demandId,
+    householdId: row.householdId,
+    version: row.version,
+    fundingSource: row.fundingSource,
+    referent: row.referent,
+    diagnosticOn: row.diagnosticOn,
+    renewalCount: row.renewalCount,
+    renewedOn: row.renewedOn,
+    suspendedOn: row.suspendedOn,
+    cancelledOn: row.cancelledOn,
+    cancellationReason: row.cancellationReason,
   };
 }

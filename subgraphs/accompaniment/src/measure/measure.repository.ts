@@ -89,7 +89,7 @@ export class MeasureRepository {
  * The access rule as SQL on table alias `alias` (column names, so that it also works inside raw
  * subqueries): measures lying in one of the viewer's territories, or operated by the viewer.
  */
-function accessCondition(alias: string, access: MeasureAccess): [string, Record<string, unknown>] {
+export function accessCondition(alias: string, access: MeasureAccess): [string, Record<string, unknown>] {
   if ('territories' in access) {
     return [`${alias}.territory_codes && :accessTerritories::text[]`, { accessTerritories: access.territories }];
   }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AccompanimentContext } from '../context';
+import { AccompaniedHousehold } from '../household/household.type';
 import { Operator } from '../operator/operator.type';
 import { DemandReference } from '../references/demand.reference';
 import { Scheme } from '../scheme/scheme.type';
@@ -48,6 +49,11 @@ export class MeasureResolver {
   @FieldResolver(() => Operator, { description: 'The operator delivering the measure.' })
   operator(@Root() measure: Measure, @Ctx() ctx: AccompanimentContext) {
     return ctx.operators.byId(ctx.loaders, measure.operatorId);
+  }
+
+  @FieldResolver(() => AccompaniedHousehold, { description: 'The household accompanied.' })
+  household(@Root() measure: Measure, @Ctx() ctx: AccompanimentContext) {
+    return ctx.loaders.householdById.load(measure.householdId);
   }
 
   @FieldResolver(() => DemandReference, {

@@ -1,7 +1,7 @@
 import { PageInfo } from '@passerelle/shared/pagination';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import type { SchemeCode } from '../scheme/scheme.enums';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { SchemeFunder, type SchemeCode } from '../scheme/scheme.enums';
 import { MeasureClosureMotive, MeasureStatus } from './measure.enums';
 
 @Directive('@key(fields: "id")')
@@ -52,7 +52,47 @@ export class Measure {
   })
   qpv: string | null;
 
-  /** Resolved into `scheme`, `operator` and `demand` by field resolvers. */
+  @Field(() => Int, {
+    description:
+      'Optimistic version, incremented by every change: send it back as `expectedVersion` when you change the measure.',
+  })
+  version: number;
+
+  @Field(() => SchemeFunder, { description: 'Who funds the measure.' })
+  fundingSource: SchemeFunder;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Name of the operator's social worker following the household; null before the start.",
+  })
+  referent: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Day the diagnostic began; null before it, and for measures recorded without that date.',
+  })
+  diagnosticOn: string | null;
+
+  @Field(() => Int, { description: 'How many times the measure was renewed.' })
+  renewalCount: number;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Day of the last renewal; null when never renewed.' })
+  renewedOn: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Day the suspension began; null unless SUSPENDED.' })
+  suspendedOn: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Day the measure was cancelled; null unless CANCELLED.',
+  })
+  cancelledOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the measure was cancelled; null unless CANCELLED.' })
+  cancellationReason: string | null;
+
+  /** Resolved into `scheme`, `operator`, `household` and `demand` by field resolvers. */
+  householdId: string;
   schemeCode: SchemeCode;
   operatorId: string;
   demandId: string | null;

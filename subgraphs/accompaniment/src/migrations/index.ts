@@ -1,5 +1,10 @@
 import { CreateAccompaniment1764300000000 } from './1764300000000-create-accompaniment';
 import { LoadSchemeCatalogue1764300000001 } from './1764300000001-load-scheme-catalogue';
+import { MeasuresInDepth1764300000002 } from './1764300000002-measures-in-depth';
 
 /** Every migration of the accompaniment database, oldest first. */
-export const migrations = [CreateAccompaniment1764300000000, LoadSchemeCatalogue1764300000001];
+export const migrations = [
+  CreateAccompaniment1764300000000,
+  LoadSchemeCatalogue1764300000001,
+  MeasuresInDepth1764300000002,
+];

@@ -4,8 +4,9 @@ import { officialGeography } from '@passerelle/shared/geography';
 import { MeasureClosureMotive, MeasureStatus } from '../measure/measure.enums';
 import type { MeasureEntity } from '../measure/measure.entity';
 import { statusOn, type MeasureTimeline } from '../measure/measure.lifecycle';
+import type { HouseholdEntity } from '../household/household.entity';
 import type { OperatorEntity } from '../operator/operator.entity';
-import { SchemeCode, type SchemePrescriberKind } from '../scheme/scheme.enums';
+import { SchemeCode, type SchemeFunder, type SchemePrescriberKind } from '../scheme/scheme.enums';
 import { territoryCodesOf } from '../territory/territory-scope';
 
 /** What the generator needs of a catalogue entry. */
@@ -14,6 +15,8 @@ export interface SchemeRules {
   prescriberKinds: readonly SchemePrescriberKind[];
   typicalDurationMonths: number;
   maxDurationMonths: number | null;
+  /** The scheme's funder: the funding source of its demo measures. */
+  funder: string;
 }
 
 /** One household without a demand per this many demands (~100 for the default 3000). */
@@ -44,6 +47,7 @@ export function generateDemoMeasures(
     measures.push(
       measureOf(random, context, {
         id,
+        householdId: demoId('household', `demand:${demand.nur}`),
         demand,
         commune: demand.wishedCommunes[0]!,
         scheme: schemeForDemand(random, demand),
@@ -57,7 +61,9 @@ export function generateDemoMeasures(
     const id = demoId('measure', `household:${n}`);
     const random = new SeededRandom(seedOf(id));
     const commune = random.chance(0.6) ? random.pick(['59350', '59350', '59512', '59599']) : random.pick(communes);
-    measures.push(measureOf(random, context, { id, demand: null, commune, scheme: random.weighted(WITHOUT_DEMAND) }));
+    const householdId = demoId('household', `household:${n}`);
+    const scheme = random.weighted(WITHOUT_DEMAND);
+    measures.push(measureOf(random, context, { id, householdId, demand: null, commune, scheme }));
   }
   return measures;
 }
@@ -120,7 +126,7 @@ interface Context {
 function measureOf(
   random: SeededRandom,
   context: Context,
-  household: { id: string; demand: DemoDemand | null; commune: string; scheme: SchemeCode },
+  household: { id: string; householdId: string; demand: DemoDemand | null; commune: string; scheme: SchemeCode },
 ): MeasureEntity {
   const rules = context.rules.get(household.scheme);
   if (!rules) throw new Error(`The scheme catalogue has no ${household.scheme}.`);
@@ -141,6 +147,11 @@ function measureOf(
   const { startedOn, closedOn } = course.timeline;
   const started = startedOn !== null && startedOn <= context.reference ? startedOn : null;
   const closed = status === MeasureStatus.CLOSED ? closedOn : null;
+  // Renewals happen at the end of each period but the last, up to the closure or the reference date.
+  const renewals = course.periodEnds
+    .slice(0, -1)
+    .filter((end) => started !== null && end > started && (closed ? end < closed : end <= context.reference));
+  const diagnosticOn = course.timeline.diagnosticOn;
 
   return {
     id: household.id,
@@ -157,8 +168,48 @@ function measureOf(
     qpv,
     territoryCodes,
     demandId: household.demand?.id ?? null,
+    householdId: household.householdId,
+    version: 1,
+    fundingSource: rules.funder as SchemeFunder,
+    referent: started ? random.pick(REFERENTS) : null,
+    diagnosticOn: diagnosticOn !== null && diagnosticOn <= context.reference ? diagnosticOn : null,
+    renewalCount: status === MeasureStatus.RENEWED ? Math.max(1, renewals.length) : renewals.length,
+    renewedOn: renewals.at(-1) ?? null,
+    suspendedOn: null,
+    suspendedFrom: null,
+    cancelledOn: null,
+    cancellationReason: null,
     createdAt: new Date(`${prescribedOn}T09:00:00Z`),
   };
+}
+
+/** Demo names of the operators' social workers (referents). */
+const REFERENTS = ['C. Dupont', 'A. Martin', 'S. Benali', 'L. Lefebvre', 'M. Nowak', 'J. Vandamme', 'K. Diallo'];
+
+/**
+ * The household record of each demo measure (one measure per household in the demo): a label the
+ * operator would use and a composition drawn from the household's own PRNG; never a NIR.
+ */
+export function demoHouseholdsOf(measures: readonly MeasureEntity[]): HouseholdEntity[] {
+  return measures.map((measure, n) => {
+    const random = new SeededRandom(seedOf(measure.householdId));
+    return {
+      id: measure.householdId,
+      label: `Ménage ${String(n + 1).padStart(4, '0')} (${measure.commune})`,
+      adults: random.int(1, 2),
+      children: random.weighted([
+        [0, 40],
+        [1, 20],
+        [2, 20],
+        [3, 12],
+        [4, 8],
+      ] as const),
+      commune: measure.commune,
+      qpv: measure.qpv,
+      demandId: measure.demandId,
+      createdAt: measure.createdAt,
+    };
+  });
 }
 
 /** An operator delivering the scheme where the household lives, the larger ones more often. */

@@ -2,14 +2,15 @@ import { seedOnce } from '@passerelle/shared/database';
 import type { CalendarDate } from '@passerelle/shared/dates';
 import { generateDemoTerritory } from '@passerelle/shared/demo';
 import type { DataSource } from 'typeorm';
+import { HouseholdEntity } from '../household/household.entity';
 import { MeasureEntity } from '../measure/measure.entity';
 import { OperatorEntity } from '../operator/operator.entity';
 import { SchemeEntity } from '../scheme/scheme.entity';
-import { generateDemoMeasures } from './demo-measures';
+import { demoHouseholdsOf, generateDemoMeasures } from './demo-measures';
 import { demoOperators } from './demo-operators';
 
 /**
- * Seeds this subgraph's slice of the demo territory once: the operators and the measures (the
+ * Seeds this subgraph's slice of the demo territory once: the operators, the households and their measures (the
  * scheme catalogue is reference data, loaded by a migration). Nothing when operators exist.
  */
 export function seedDemoAccompaniment(db: DataSource, options: { referenceDate: CalendarDate; demands: number }) {
@@ -20,9 +21,11 @@ export function seedDemoAccompaniment(db: DataSource, options: { referenceDate: 
       const schemes = await tx.getRepository(SchemeEntity).find({ order: { code: 'ASC' } });
       const operators = demoOperators();
       const territory = generateDemoTerritory(options.referenceDate, options.demands);
+      const measures = generateDemoMeasures(territory, schemes, operators);
       return [
         [OperatorEntity, operators],
-        [MeasureEntity, generateDemoMeasures(territory, schemes, operators)],
+        [HouseholdEntity, demoHouseholdsOf(measures)],
+        [MeasureEntity, measures],
       ];
     },
   });
