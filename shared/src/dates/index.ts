@@ -27,11 +27,15 @@ export function parisToday(now: Date = new Date()): CalendarDate {
   return parisDate(now);
 }
 
+/** The years Passerelle accepts in a date: PostgreSQL rejects year 0, and no legal delay reaches further. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
 export function isCalendarDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= FIRST_YEAR && y <= LAST_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 function parts(date: CalendarDate): [number, number, number] {

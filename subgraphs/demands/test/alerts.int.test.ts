@@ -248,6 +248,18 @@ describe('demandAlerts(filter.territory)', () => {
   );
 });
 
+describe('demandAlerts(asOf): out-of-range days', () => {
+  it.each(['0000-01-01', '1899-12-31', '3000-01-01'])(
+    'refuses asOf %s with BAD_USER_INPUT (PostgreSQL would reject the year), and answers 2026-06-30',
+    async (asOf) => {
+      const denied = await demands.query(mel, ALERTS, { first: 5, asOf });
+      expect(denied.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const allowed = await demands.query(mel, ALERTS, { first: 5, asOf: '2026-06-30' });
+      expect(allowed.errors).toBeUndefined();
+    },
+  );
+});
+
 describe('demandAlerts(after): cursors', () => {
   const cursor = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
   const UUID = '00000000-0000-4000-8000-000000000000';

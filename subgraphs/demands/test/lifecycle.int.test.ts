@@ -920,6 +920,19 @@ describe('reactivateDemand', () => {
 // =============================================================================================
 
 describe('recognisePriority and withdrawPriority', () => {
+  it('lets only the partner that recognised a priority, or the State, withdraw it', async () => {
+    const demand = await pickDemand(PLAIN);
+    const recognised = await recognise(vilogia, demand.id, demand.version, {
+      label: 'L441_1',
+      decidedOn: '2026-06-01',
+    });
+    expectSuccess(recognised);
+    const version = recognised.data!.recognisePriority.version;
+    await expectRefused(demand.id, () => withdraw(lmh, demand.id, version, 'L441_1'), 'FORBIDDEN', /vilogia/);
+    expectSuccess(await withdraw(prefecture, demand.id, version, 'L441_1'));
+    expect((await sqlRow(demand.id)).priority_labels).toEqual([]);
+  });
+
   it.each([
     // [decision date, offer deadline: + 6 months, the Nord's setting]
     ['2026-01-31', '2026-07-31'],

@@ -162,6 +162,25 @@ describe('the retention purge (décret 2017-917 art. 4)', () => {
   const table: [string, string, string, string, number, string, boolean][] = [
     ['renunciation, one year to the day', 'RENUNCIATION', '2025-06-30', '2026-01-15', 12, '2026-06-30', true],
     ['renunciation, one day short', 'RENUNCIATION', '2025-07-01', '2026-01-15', 12, '2026-06-30', false],
+    // Month end: 29 February 2024 + 12 months = 28 February 2025.
+    [
+      'renunciation on 29 February, purged on 28 February',
+      'RENUNCIATION',
+      '2024-02-29',
+      '2025-01-15',
+      12,
+      '2025-02-28',
+      true,
+    ],
+    [
+      'renunciation on 29 February, not on 27 February',
+      'RENUNCIATION',
+      '2024-02-29',
+      '2025-01-15',
+      12,
+      '2025-02-27',
+      false,
+    ],
     // Non-renewal: reactivable until valid_until + 6 months; a short retention waits for that window.
     [
       'non-renewal, retention 3 months, window still open',

@@ -258,9 +258,17 @@ describe('Territory.governanceActivity(from, to)', () => {
     const variables = { code: MEL, from: FROM, to: TO };
     expectError(await governance.query(ANONYMOUS, OF_TERRITORY, variables), 'FORBIDDEN', 'partner token');
     const allowed = await governance.query(analyst, OF_TERRITORY, variables);
-    expect(allowed.errors).toBeUndefined();
+    // The offer refusal motives are the households' own words: for readers of CAL decisions only.
+    expect(allowed.errors?.map((error) => [error.extensions?.code, error.path?.join('.')])).toEqual([
+      ['FORBIDDEN', 'territory.governanceActivity.offerRefusalMotives'],
+    ]);
     const byMel = await governance.query(mel, OF_TERRITORY, variables);
-    expect(allowed.data!.territory.governanceActivity).toEqual(byMel.data!.territory.governanceActivity);
+    expect(byMel.errors).toBeUndefined();
+    expect(byMel.data!.territory.governanceActivity.offerRefusalMotives).not.toBeNull();
+    expect(allowed.data!.territory.governanceActivity).toEqual({
+      ...byMel.data!.territory.governanceActivity,
+      offerRefusalMotives: null,
+    });
     expect(allowed.data!.territory.governanceActivity.meetingsHeld).toBeGreaterThan(0);
   });
 

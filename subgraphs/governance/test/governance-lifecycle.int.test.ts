@@ -932,13 +932,15 @@ describe('recordCalDecision', () => {
     expect(await decisionRow(other.id)).toMatchObject({ motive_code: 'OTHER', motive: 'Dossier incomplet' });
   });
 
+  // Members read the case file, so they are told why (FORBIDDEN); to others a case file does not
+  // exist (NOT_FOUND, as for an unknown item), so that a refusal reveals nothing.
   it.each([
-    ['a consultative reservation holder of the CAL', actionLogement],
-    ['a voting member of the CAL', mel],
-    ['another landlord', lmh],
-    ['an association', siao],
-  ])('refuses a decision recorded by %s (FORBIDDEN): only the CAL’s landlord records', async (_case, viewer) => {
-    await refused(viewer, DECIDE, decide('D1', { type: 'ATTRIBUTION' }), 'FORBIDDEN');
+    ['a consultative reservation holder of the CAL', actionLogement, 'FORBIDDEN'],
+    ['a voting member of the CAL', mel, 'FORBIDDEN'],
+    ['another landlord (not a member)', lmh, 'NOT_FOUND'],
+    ['an association (not a member)', siao, 'NOT_FOUND'],
+  ])('refuses a decision recorded by %s (%s): only the CAL’s landlord records', async (_case, viewer, code) => {
+    await refused(viewer, DECIDE, decide('D1', { type: 'ATTRIBUTION' }), code);
   });
 
   it('refuses a decision at a planned meeting (CONFLICT)', async () => {
@@ -1071,11 +1073,11 @@ describe('recordOccupancyOpinion', () => {
   const opinion = (agendaItemId: string, text: string) => ({ agendaItemId, opinion: text });
 
   it.each([
-    ['another landlord', lmh],
-    ['a voting member', mel],
-    ['a consultative reservation holder', actionLogement],
-  ])('refuses the opinion from %s (FORBIDDEN)', async (_case, viewer) => {
-    await refused(viewer, OPINION, opinion(held.item.review, 'Avis favorable à une mutation'), 'FORBIDDEN');
+    ['another landlord (not a member: the case file does not exist for it)', lmh, 'NOT_FOUND'],
+    ['a voting member', mel, 'FORBIDDEN'],
+    ['a consultative reservation holder', actionLogement, 'FORBIDDEN'],
+  ])('refuses the opinion from %s (%s)', async (_case, viewer, code) => {
+    await refused(viewer, OPINION, opinion(held.item.review, 'Avis favorable à une mutation'), code);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { SchemeCode } from '../scheme/scheme.enums';
 
 @ObjectType({ description: 'How many measures of one scheme.' })

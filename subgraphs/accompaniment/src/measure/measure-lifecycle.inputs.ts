@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SchemeCode, SchemeFunder } from '../scheme/scheme.enums';
 

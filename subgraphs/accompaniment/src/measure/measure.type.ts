@@ -1,5 +1,5 @@
 import { PageInfo } from '@passerelle/shared/pagination';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { SchemeFunder, type SchemeCode } from '../scheme/scheme.enums';
 import { MeasureClosureMotive, MeasureStatus } from './measure.enums';

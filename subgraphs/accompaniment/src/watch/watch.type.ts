@@ -1,5 +1,5 @@
 import { PageInfo } from '@passerelle/shared/pagination';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Measure, MeasureEdge } from '../measure/measure.type';
 import { MeasureAlertKind } from './watch.enums';

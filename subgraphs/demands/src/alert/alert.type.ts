@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { PageInfo } from '@passerelle/shared/pagination';
 import { Field, ObjectType } from 'type-graphql';
 import { Demand } from '../demand/demand.type';

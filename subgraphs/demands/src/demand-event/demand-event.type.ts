@@ -1,4 +1,4 @@
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver } from '@passerelle/shared/scalars';
 import { CalDecisionType } from '@passerelle/shared/housing';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { IneligibilityGround } from '../demand/demand.enums';

@@ -49,7 +49,7 @@ export async function refreshDerivedDates(
 
 /**
  * Sets `suspected_duplicate` on every demand sharing an adult's NIR hash with another active
- * demand, and clears it where that is no longer so. Restricted to `ids` and the demands sharing
+ * demand of the same département, and clears it where that is no longer so. Restricted to `ids` and the demands sharing
  * a hash with them on a write; over the whole register in the scheduled job.
  */
 export async function flagSuspectedDuplicates(tx: EntityManager, ids?: readonly string[]): Promise<number> {
@@ -66,6 +66,8 @@ export async function flagSuspectedDuplicates(tx: EntityManager, ids?: readonly 
          SELECT 1 FROM demand_nir mine
            JOIN demand_nir other ON other.nir_hash = mine.nir_hash AND other.demand_id <> mine.demand_id
            JOIN demand o ON o.id = other.demand_id AND o.status = 'ACTIVE'
+           -- One demand per département is the law (the NUR is departmental): compare within one.
+           JOIN demand me ON me.id = mine.demand_id AND me.departement = o.departement
           WHERE mine.demand_id = s.id) AS suspected
          FROM scope s
      )

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Typology } from '@passerelle/shared/housing';
 import { Field, InputType } from 'type-graphql';
 import { DemandKind, DemandStatus, PriorityLabel, TransferDifficulty } from './demand.enums';

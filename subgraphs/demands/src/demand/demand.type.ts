@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Typology } from '@passerelle/shared/housing';
 import { PageInfo } from '@passerelle/shared/pagination';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';

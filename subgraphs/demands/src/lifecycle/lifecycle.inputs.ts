@@ -1,4 +1,4 @@
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver, LocalDateResolver } from '@passerelle/shared/scalars';
 import { CalDecisionType, Typology } from '@passerelle/shared/housing';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DemandEventType } from '../demand-event/demand-event.enums';

@@ -60,6 +60,21 @@ export class DemandLifecycleService {
     return parisDate(this.now());
   }
 
+  /**
+   * A transaction retried when PostgreSQL aborts it for a deadlock or a serialization failure:
+   * two desks changing two demands that share a NIR update each other's duplicate flag, and the
+   * loser of that race simply runs again (nothing of it was written).
+   */
+  private async transaction<T>(work: (tx: EntityManager) => Promise<T>, attempt = 1): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code === '40P01' || code === '40001') && attempt < 3) return this.transaction(work, attempt + 1);
+      throw error;
+    }
+  }
+
   /** Registers a demand and delivers its NUR (CCH L441-2-1). */
   async register(viewer: Viewer, content: DemandContent, filingDate: CalendarDate | undefined): Promise<DemandEntity> {
     const desk = requireDesk(viewer);
@@ -71,7 +86,7 @@ export class DemandLifecycleService {
       throw new ForbiddenError('You register demands wishing communes of your own territories only.');
     }
     const departement = departementOf(content.wishedCommunes[0]!);
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const [{ last }] = (await tx.query(
         `INSERT INTO nur_sequence (departement, year_month, last) VALUES ($1, $2, 1)
          ON CONFLICT (departement, year_month) DO UPDATE SET last = nur_sequence.last + 1 RETURNING last`,
@@ -233,6 +248,12 @@ export class DemandLifecycleService {
         throw new ConflictError('Priorities are withdrawn on active demands only.');
       }
       if (!row.priorityLabels.includes(label)) throw new ConflictError(`${label} is not recognised for this demand.`);
+      const recordedBy = row.priorities.find((p) => p.label === label)!.recordedBy;
+      if (recordedBy !== partner.partner && partner.kind !== 'STATE') {
+        throw new ForbiddenError(
+          `${label} was recognised by ${recordedBy}: only that partner or the State withdraws it.`,
+        );
+      }
       row.priorities = row.priorities.filter((p) => p.label !== label);
       row.priorityLabels = row.priorities.map((p) => p.label);
       if (label === 'DALO') row.daloOfferDeadline = null;
@@ -276,7 +297,7 @@ export class DemandLifecycleService {
     const earlier = await replay();
     if (earlier) return earlier;
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.transaction(async (tx) => {
         const row = await this.lockVisible(tx, viewer, input.demandId);
         if (row.status !== DemandStatus.ACTIVE) {
           throw new ConflictError('Events are recorded on active demands; this one is radiated.');
@@ -344,7 +365,7 @@ export class DemandLifecycleService {
     expectedVersion: number,
     apply: (row: DemandEntity, tx: EntityManager) => Promise<NewEvent[]>,
   ): Promise<DemandEntity> {
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const row = await this.lockVisible(tx, partner, id);
       if (row.version !== expectedVersion) {
         throw new ConflictError(

@@ -112,9 +112,11 @@ async function purgeNominativeData(
         nur = NULL, persons = '[]', contact = NULL, family_situation = NULL, disability_detail = NULL,
         assisted_by = NULL, assisting_partner = NULL, employer_siret = NULL,
         annual_taxable_income = NULL, monthly_income = NULL, suspected_duplicate = false,
+        priorities = (SELECT coalesce(jsonb_agg(p - 'criterion'), '[]') FROM jsonb_array_elements(priorities) p),
         purged_on = $1::date, version = version + 1
       WHERE status = 'RADIATED' AND purged_on IS NULL
-        AND radiated_on <= $1::date - make_interval(months => $2::int)
+        -- A loose bound for the index (month ends), the exact rule below.
+        AND radiated_on <= ($1::date - make_interval(months => $2::int))::date + 3
         AND greatest(
               (radiated_on + make_interval(months => $2::int))::date,
               CASE radiation_motive
@@ -128,9 +130,11 @@ async function purgeNominativeData(
   const ids = purged.map((row) => row.id);
   await tx.query(`DELETE FROM demand_nir WHERE demand_id = ANY ($1::uuid[])`, [ids]);
   await tx.query(`SET LOCAL passerelle.retention_purge = 'on'`);
-  await tx.query(`UPDATE demand_event SET detail = NULL WHERE demand_id = ANY ($1::uuid[]) AND detail IS NOT NULL`, [
-    ids,
-  ]);
+  await tx.query(
+    `UPDATE demand_event SET detail = NULL, idempotency_key = NULL, request_fingerprint = NULL
+      WHERE demand_id = ANY ($1::uuid[]) AND (detail IS NOT NULL OR idempotency_key IS NOT NULL)`,
+    [ids],
+  );
   await tx.query(`SET LOCAL passerelle.retention_purge = 'off'`);
   await tx.query(
     `INSERT INTO demand_event (id, demand_id, type, occurred_at, recorded_by, recorded_by_person)

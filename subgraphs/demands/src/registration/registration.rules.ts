@@ -60,7 +60,9 @@ export const MAX_PERSONS = 20;
 export const MAX_WISHED_COMMUNES = 10;
 const MAX_TEXT = 200;
 const MAX_INCOME = 10_000_000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Dot-separated labels that cannot contain a dot: no ambiguity, so no catastrophic backtracking.
+const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/;
+const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
 const PHONE = /^\+?[0-9 .()-]{6,20}$/;
 
 const isAdult = (person: { role: PersonRole }) => person.role !== PersonRole.DEPENDANT;
@@ -146,7 +148,7 @@ export function contentProblems(content: DemandContent, today: CalendarDate): Pr
   }
 
   const contact = content.contact;
-  if (contact?.email && !EMAIL.test(contact.email)) {
+  if (contact?.email && !isEmail(contact.email)) {
     problem('contact.email', `"${contact.email}" is not an e-mail address.`);
   }
   if (contact?.phone && !PHONE.test(contact.phone)) {
@@ -156,12 +158,15 @@ export function contentProblems(content: DemandContent, today: CalendarDate): Pr
     problem('contact.communeCode', 'An INSEE commune code has 5 characters.');
   }
   if (contact?.address && contact.address.length > MAX_TEXT) problem('contact.address', 'At most 200 characters.');
+  if (contact?.postalCode && !/^[0-9]{5}$/.test(contact.postalCode)) {
+    problem('contact.postalCode', 'A postal code has 5 digits.');
+  }
   const assistant = content.assistedBy;
   if (assistant) {
     if (!assistant.name.trim() || assistant.name.length > MAX_TEXT) {
       problem('assistedBy.name', 'Give a name of 1 to 200 characters.');
     }
-    if (assistant.email && !EMAIL.test(assistant.email)) {
+    if (assistant.email && !isEmail(assistant.email)) {
       problem('assistedBy.email', `"${assistant.email}" is not an e-mail address.`);
     }
   }

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AgendaItemKind, AttendanceStatus, OccupancySituation } from './agenda.enums';
 

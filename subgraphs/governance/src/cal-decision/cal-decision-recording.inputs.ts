@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { CalDecisionType } from '@passerelle/shared/housing';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DecisionMotiveCode, OfferAnswer } from './cal-decision.enums';

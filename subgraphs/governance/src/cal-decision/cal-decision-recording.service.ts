@@ -9,7 +9,8 @@ import { AgendaItemEntity } from '../agenda/agenda-item.entity';
 import { AgendaItemKind } from '../agenda/agenda.enums';
 import type { Clock } from '../meeting/meeting-lifecycle.service';
 import { MeetingStatus } from '../meeting/meeting.enums';
-import { lockMeeting, requireCalLandlord, type LockedMeeting } from '../seats';
+import { accessTo } from '../policy';
+import { lockMeeting, requireCalLandlord, seatIn, type LockedMeeting } from '../seats';
 import { CalDecisionEntity } from './cal-decision.entity';
 import { OfferAnswer } from './cal-decision.enums';
 import type { CalDecisionInput, OfferAnswerInput } from './cal-decision-recording.inputs';
@@ -48,8 +49,10 @@ export class CalDecisionRecordingService {
       throw new BadUserInputError('A motive has at most 500 characters.', 'motive');
     }
     return this.db.transaction(async (tx) => {
-      const item = await this.caseReview(tx, input.agendaItemId);
-      const meeting = await lockMeeting(tx, item.meetingId);
+      const { item, meeting } = await this.memberItem(tx, viewer, input.agendaItemId);
+      if (item.kind !== AgendaItemKind.CASE_REVIEW) {
+        throw new BadUserInputError('Decisions conclude case reviews only.', 'agendaItemId');
+      }
       const landlord = await requireCalLandlord(tx, viewer, meeting);
       requireHeld(meeting);
       if (!item.vacancyId) throw new BadUserInputError('This case review names no dwelling (vacancy).', 'agendaItemId');
@@ -109,7 +112,13 @@ export class CalDecisionRecordingService {
     }
     return this.db.transaction(async (tx) => {
       const decision = await tx.getRepository(CalDecisionEntity).findOneBy({ id: decisionId });
-      if (!decision) throw new NotFoundError('CalDecision', input.calDecisionId);
+      // A decision the caller may not read answers as an absent one (CAL decisions are nominative).
+      const scope = accessTo(viewer, 'CAL_DECISIONS');
+      const readable =
+        decision &&
+        scope &&
+        (scope === 'ALL' || decision.territoryCodes.some((code) => scope.territories.includes(code)));
+      if (!decision || !readable) throw new NotFoundError('CalDecision', input.calDecisionId);
       const meeting = await lockMeeting(tx, decision.meetingId);
       const landlord = await requireCalLandlord(tx, viewer, meeting);
       if (input.answeredOn < decision.decidedOn || input.answeredOn > this.today()) {
@@ -140,14 +149,10 @@ export class CalDecisionRecordingService {
     const text = opinion.trim();
     if (!text || text.length > 2000) throw new BadUserInputError('An opinion has 1 to 2000 characters.', 'opinion');
     return this.db.transaction(async (tx) => {
-      const item = await tx
-        .getRepository(AgendaItemEntity)
-        .findOneBy({ id: requireUuid(agendaItemId, 'agendaItemId', 'an agenda item') });
-      if (!item) throw new NotFoundError('AgendaItem', agendaItemId);
+      const { item, meeting } = await this.memberItem(tx, viewer, agendaItemId);
       if (item.kind !== AgendaItemKind.OCCUPANCY_REVIEW) {
         throw new BadUserInputError('Opinions are given on occupancy reviews.', 'agendaItemId');
       }
-      const meeting = await lockMeeting(tx, item.meetingId);
       await requireCalLandlord(tx, viewer, meeting);
       requireHeld(meeting);
       if (item.opinion) throw new ConflictError('The commission already gave its opinion on this review.');
@@ -156,15 +161,22 @@ export class CalDecisionRecordingService {
     });
   }
 
-  private async caseReview(tx: EntityManager, agendaItemId: string): Promise<AgendaItemEntity> {
-    const item = await tx
-      .getRepository(AgendaItemEntity)
-      .findOneBy({ id: requireUuid(agendaItemId, 'agendaItemId', 'an agenda item') });
-    if (!item) throw new NotFoundError('AgendaItem', agendaItemId);
-    if (item.kind !== AgendaItemKind.CASE_REVIEW) {
-      throw new BadUserInputError('Decisions conclude case reviews only.', 'agendaItemId');
-    }
-    return item;
+  /**
+   * An agenda item, read after its meeting's lock (so a concurrent change is seen), for a member
+   * of the body: case files are for members only, so to anyone else an item answers NOT_FOUND,
+   * as an absent one does.
+   */
+  private async memberItem(tx: EntityManager, viewer: Viewer, agendaItemId: string) {
+    const id = requireUuid(agendaItemId, 'agendaItemId', 'an agenda item');
+    const [found] = (await tx.query(`SELECT meeting_id AS "meetingId" FROM agenda_item WHERE id = $1`, [id])) as {
+      meetingId: string;
+    }[];
+    if (!found) throw new NotFoundError('AgendaItem', agendaItemId);
+    const meeting = await lockMeeting(tx, found.meetingId);
+    const seat = await seatIn(tx, viewer, meeting.bodyId);
+    if (!seat.member && !seat.calLandlord) throw new NotFoundError('AgendaItem', agendaItemId);
+    const item = await tx.getRepository(AgendaItemEntity).findOneByOrFail({ id });
+    return { item, meeting };
   }
 
   private decisionsFor(tx: EntityManager, meetingId: string, vacancyId: string): Promise<RecordedDecision[]> {

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { CalDecisionType } from '@passerelle/shared/housing';
 

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import type { GovernanceContext } from '../context';
 import { OfferAnswer, OfferStatus } from './cal-decision.enums';

@@ -1,4 +1,5 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { requireAccessTo } from '../policy';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Body } from '../body/body.type';
 import type { GovernanceContext } from '../context';
@@ -118,10 +119,12 @@ export class GovernanceActivityResolver {
   }
 
   @FieldResolver(() => [RefusalMotiveCount], {
+    nullable: true,
     description:
-      'Offers refused by the candidate (or left unanswered, CCH R441-10) with the answer recorded within the period, after decisions in scope, by stated motive: most frequent first.',
+      'Offers refused by the candidate (or left unanswered, CCH R441-10) with the answer recorded within the period, after decisions in scope, by stated motive: most frequent first. The motives are the households’ own words: only partners who read CAL decisions get them (null with FORBIDDEN for the others).',
   })
   offerRefusalMotives(@Root() root: GovernanceActivity, @Ctx() ctx: ActivityContext) {
+    requireAccessTo(ctx.viewer, 'CAL_DECISIONS');
     return ctx.loaders.governanceActivity.offerRefusalMotives.load(root.key);
   }
 

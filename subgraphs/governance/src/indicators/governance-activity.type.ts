@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DecisionMotiveCode } from '../cal-decision/cal-decision.enums';
 

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BodyKind } from '../body/body.enums';
 import { CalDecisionType } from '@passerelle/shared/housing';

@@ -109,7 +109,13 @@ export class MeetingLifecycleService {
     return this.db.transaction(async (tx) => {
       const meeting = await lockMeeting(tx, meetingId);
       await requireChair(tx, viewer, meeting.bodyId);
-      if (meeting.status === MeetingStatus.CANCELLED) throw new ConflictError('A cancelled meeting has no attendance.');
+      if (meeting.status !== MeetingStatus.PLANNED) {
+        throw new ConflictError(
+          meeting.status === MeetingStatus.CANCELLED
+            ? 'A cancelled meeting has no attendance.'
+            : 'Attendance is recorded before the meeting is held (it decides the quorum).',
+        );
+      }
       const members = (await tx.query(
         `SELECT p.slug, p.id FROM body_member m JOIN partner p ON p.id = m.partner_id WHERE m.body_id = $1`,
         [meeting.bodyId],

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { PageInfo } from '@passerelle/shared/pagination';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { RecommendationScopeKind, RecommendationStatus } from './recommendation.enums';

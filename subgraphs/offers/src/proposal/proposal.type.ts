@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DemandReference } from '../references/demand.type';
 import { ProposalOutcome } from './proposal.enums';

@@ -1,4 +1,4 @@
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { VacancyStatus } from '../vacancy/vacancy.enums';
 

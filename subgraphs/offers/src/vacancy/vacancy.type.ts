@@ -1,5 +1,5 @@
 import { PageInfo } from '@passerelle/shared/pagination';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DemandReference } from '../references/demand.type';
 import { VacancyStatus } from './vacancy.enums';
