@@ -1,6 +1,9 @@
 import { parisDate } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import type { DataSource } from 'typeorm';
+import { createDiagnosticLoaders, type DiagnosticLoaders } from './diagnostic/diagnostic.loaders';
+import { DiagnosticRepository } from './diagnostic/diagnostic.repository';
+import { DiagnosticService } from './diagnostic/diagnostic.service';
 import { createHouseholdLoaders, type HouseholdLoaders } from './household/household.loaders';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/accompaniment-indicators.loaders';
 import { IndicatorRepository } from './indicators/accompaniment-indicators.repository';
@@ -12,7 +15,7 @@ import { MeasureService } from './measure/measure.service';
 import { createOperatorLoaders, type OperatorLoaders } from './operator/operator.loaders';
 import { OperatorRepository } from './operator/operator.repository';
 import { OperatorService } from './operator/operator.service';
-import { measureAccess } from './policy';
+import { accompanimentFactAccess, measureAccess } from './policy';
 import { WatchRepository } from './watch/watch.repository';
 import { createWatchLoaders, WatchService, type WatchLoaders } from './watch/watch.service';
 import { createSchemeLoaders, type SchemeLoaders } from './scheme/scheme.loaders';
@@ -25,7 +28,8 @@ export type AccompanimentLoaders = SchemeLoaders &
   MeasureLoaders &
   IndicatorLoaders &
   HouseholdLoaders &
-  WatchLoaders;
+  WatchLoaders &
+  DiagnosticLoaders;
 
 /** What every resolver of the accompaniment subgraph receives. */
 export interface AccompanimentContext {
@@ -35,6 +39,8 @@ export interface AccompanimentContext {
   measures: MeasureService;
   lifecycle: MeasureLifecycleService;
   watch: WatchService;
+  /** Social diagnostics and consents. */
+  diagnostics: DiagnosticService;
   /** Today's date in Paris, from the subgraph's clock. */
   today: () => string;
   indicators: IndicatorService;
@@ -52,6 +58,7 @@ export function createContextFactory(
     measures: new MeasureRepository(db),
     indicators: new IndicatorRepository(db),
     watch: new WatchRepository(db),
+    diagnostics: new DiagnosticRepository(db),
   };
   const services = {
     schemes: new SchemeService(repositories.schemes),
@@ -60,6 +67,7 @@ export function createContextFactory(
     indicators: new IndicatorService(),
     lifecycle: new MeasureLifecycleService(db, now),
     watch: new WatchService(repositories.watch),
+    diagnostics: new DiagnosticService(db, now),
     today: () => parisDate(now()),
   };
   return (viewer) => ({
@@ -73,6 +81,7 @@ export function createContextFactory(
       ...createIndicatorLoaders(repositories.indicators),
       ...createHouseholdLoaders(db),
       ...createWatchLoaders(repositories.watch, parisDate(now())),
+      ...createDiagnosticLoaders(repositories.diagnostics, accompanimentFactAccess(viewer)),
     },
   });
 }

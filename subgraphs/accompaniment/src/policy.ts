@@ -69,3 +69,35 @@ export function requireIndicatorAccess(viewer: Viewer): void {
     );
   }
 }
+
+/**
+ * Who learns that a demand's household is accompanied, and that a diagnostic exists
+ * (`Demand.isAccompanied`, `Demand.diagnostics`): the partners allowed to read the demand's
+ * allocation data — STATE, EPCI, LANDLORD and RESERVATION_HOLDER, for measures lying on one of their
+ * territories — and an association for the measures it operates. ANALYST, AUDITOR and anonymous
+ * callers: none. The content of a diagnostic follows the consent rule (`diagnostic.rules.ts`).
+ */
+const FACT_READING: Record<PartnerKind, 'ON_TERRITORIES' | 'OPERATED' | null> = {
+  STATE: 'ON_TERRITORIES',
+  EPCI: 'ON_TERRITORIES',
+  LANDLORD: 'ON_TERRITORIES',
+  RESERVATION_HOLDER: 'ON_TERRITORIES',
+  ASSOCIATION: 'OPERATED',
+  ANALYST: null,
+  AUDITOR: null,
+};
+
+/** The measures whose existence (accompanied or not, a diagnostic written) a viewer may learn, or null. */
+export function accompanimentFactAccess(viewer: Viewer): MeasureAccess | null {
+  if (!isAuthenticated(viewer)) return null;
+  switch (FACT_READING[viewer.kind]) {
+    case 'ON_TERRITORIES':
+      return actingTerritories(viewer.territories).length > 0
+        ? { territories: actingTerritories(viewer.territories) }
+        : null;
+    case 'OPERATED':
+      return { operatorSlug: viewer.partner };
+    default:
+      return null;
+  }
+}

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
 import { buildFederatedSchema } from '@passerelle/shared/federation';
+import {
+  DemandDiagnosticsResolver,
+  DiagnosticResolver,
+  MeasureDiagnosticsResolver,
+} from './diagnostic/diagnostic.resolver';
 import { TerritoryIndicatorsResolver } from './indicators/accompaniment-indicators.resolver';
 import { DemandMeasuresResolver } from './measure/demand-measures.resolver';
 import { resolveMeasureReference } from './measure/measure.reference';
@@ -28,6 +33,9 @@ export function buildAccompanimentSchema() {
         TerritoryIndicatorsResolver,
         WatchResolver,
         OperatorCapacityResolver,
+        DiagnosticResolver,
+        MeasureDiagnosticsResolver,
+        DemandDiagnosticsResolver,
       ],
       // Stubs reachable only through `_entities` (Territory) must be listed, or the schema omits them.
       orphanedTypes: [DemandReference, TerritoryReference],

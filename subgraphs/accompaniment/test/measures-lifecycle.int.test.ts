@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { createAccompanimentDataSource } from '../src/data-source';
 import { seedDemoAccompaniment } from '../src/seed/demo-seed';
 import { MeasuresInDepth1764300000002 } from '../src/migrations/1764300000002-measures-in-depth';
+import { DiagnosticsAndConsent1764300000003 } from '../src/migrations/1764300000003-diagnostics-and-consent';
 import { buildAccompanimentServer } from '../src/server';
 
 /**
@@ -635,6 +636,8 @@ describe('migration 1764300000002 on existing measures', () => {
     await runner.startTransaction();
     try {
       const migration = new MeasuresInDepth1764300000002();
+      // The later migration depends on the household table: undo it first (all rolled back below).
+      await new DiagnosticsAndConsent1764300000003().down(runner);
       await migration.down(runner);
       const [before] = await runner.query(
         `SELECT count(*)::int AS measures, count(DISTINCT demand_id)::int AS demands,
