@@ -5,6 +5,9 @@ import { createDiagnosticLoaders, type DiagnosticLoaders } from './diagnostic/di
 import { DiagnosticRepository } from './diagnostic/diagnostic.repository';
 import { DiagnosticService } from './diagnostic/diagnostic.service';
 import { createHouseholdLoaders, type HouseholdLoaders } from './household/household.loaders';
+import { createActivityLoaders, type ActivityLoaders } from './indicators/accompaniment-activity.loaders';
+import { ActivityRepository } from './indicators/accompaniment-activity.repository';
+import { ActivityService } from './indicators/accompaniment-activity.service';
 import { createIndicatorLoaders, type IndicatorLoaders } from './indicators/accompaniment-indicators.loaders';
 import { IndicatorRepository } from './indicators/accompaniment-indicators.repository';
 import { IndicatorService } from './indicators/accompaniment-indicators.service';
@@ -27,6 +30,7 @@ export type AccompanimentLoaders = SchemeLoaders &
   OperatorLoaders &
   MeasureLoaders &
   IndicatorLoaders &
+  ActivityLoaders &
   HouseholdLoaders &
   WatchLoaders &
   DiagnosticLoaders;
@@ -44,6 +48,8 @@ export interface AccompanimentContext {
   /** Today's date in Paris, from the subgraph's clock. */
   today: () => string;
   indicators: IndicatorService;
+  /** The accompaniment activity over a period (territories and operators). */
+  activity: ActivityService;
   loaders: AccompanimentLoaders;
 }
 
@@ -57,6 +63,7 @@ export function createContextFactory(
     operators: new OperatorRepository(db),
     measures: new MeasureRepository(db),
     indicators: new IndicatorRepository(db),
+    activity: new ActivityRepository(db),
     watch: new WatchRepository(db),
     diagnostics: new DiagnosticRepository(db),
   };
@@ -65,6 +72,7 @@ export function createContextFactory(
     operators: new OperatorService(repositories.operators),
     measures: new MeasureService(repositories.measures),
     indicators: new IndicatorService(),
+    activity: new ActivityService(() => parisDate(now())),
     lifecycle: new MeasureLifecycleService(db, now),
     watch: new WatchService(repositories.watch),
     diagnostics: new DiagnosticService(db, now),
@@ -79,6 +87,7 @@ export function createContextFactory(
       // The viewer's access is decided once per request and carried into every measure batch.
       ...createMeasureLoaders(repositories.measures, measureAccess(viewer)),
       ...createIndicatorLoaders(repositories.indicators),
+      ...createActivityLoaders(repositories.activity),
       ...createHouseholdLoaders(db),
       ...createWatchLoaders(repositories.watch, parisDate(now())),
       ...createDiagnosticLoaders(repositories.diagnostics, accompanimentFactAccess(viewer)),

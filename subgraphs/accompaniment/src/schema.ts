@@ -5,6 +5,11 @@ import {
   DiagnosticResolver,
   MeasureDiagnosticsResolver,
 } from './diagnostic/diagnostic.resolver';
+import {
+  OperatorActivityFieldResolver,
+  OperatorActivityResolver,
+  TerritoryActivityResolver,
+} from './indicators/accompaniment-activity.resolver';
 import { TerritoryIndicatorsResolver } from './indicators/accompaniment-indicators.resolver';
 import { DemandMeasuresResolver } from './measure/demand-measures.resolver';
 import { resolveMeasureReference } from './measure/measure.reference';
@@ -31,6 +36,9 @@ export function buildAccompanimentSchema() {
         MeasureLifecycleResolver,
         DemandMeasuresResolver,
         TerritoryIndicatorsResolver,
+        TerritoryActivityResolver,
+        OperatorActivityFieldResolver,
+        OperatorActivityResolver,
         WatchResolver,
         OperatorCapacityResolver,
         DiagnosticResolver,
