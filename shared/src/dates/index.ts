@@ -8,6 +8,12 @@
  */
 export type CalendarDate = string;
 
+/**
+ * A service's clock: the instant now. Services take one so that tests can fix "today" on the
+ * seed's reference date; today's calendar date is `parisDate(clock())`.
+ */
+export type Clock = () => Date;
+
 const PARIS = 'Europe/Paris';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const parisFormatter = new Intl.DateTimeFormat('en-CA', {

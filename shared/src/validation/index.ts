@@ -1,3 +1,4 @@
+import { startOfYear, type CalendarDate } from '../dates';
 import { BadUserInputError } from '../errors';
 
 /**
@@ -31,4 +32,21 @@ export function requireCommuneCode(value: string, field: string): string {
     throw new BadUserInputError(`"${field}" must be an INSEE commune code such as "59350" (got "${value}").`, field);
   }
   return value;
+}
+
+/** Refuses a period whose start is after its end, naming the start field. */
+export function requireOrderedPeriod(from: string | null | undefined, to: string | null | undefined, field: string) {
+  if (from && to && from > to) {
+    throw new BadUserInputError(`"${field}" must not be after the end of the period (${from} > ${to}).`, field);
+  }
+}
+
+/**
+ * A reporting period as the activity indicators take it: `from` defaults to 1 January of
+ * `today`'s year, `to` to `today`; a start after the end is refused, naming `from`.
+ */
+export function reportingPeriod(from: string | undefined, to: string | undefined, today: CalendarDate) {
+  const period = { from: from ?? startOfYear(today), to: to ?? today };
+  requireOrderedPeriod(period.from, period.to, 'from');
+  return period;
 }

@@ -1,4 +1,4 @@
-import { parisDate } from '@passerelle/shared/dates';
+import { parisDate, type Clock } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import type { DataSource } from 'typeorm';
 import { createDiagnosticLoaders, type DiagnosticLoaders } from './diagnostic/diagnostic.loaders';
@@ -13,7 +13,7 @@ import { IndicatorRepository } from './indicators/accompaniment-indicators.repos
 import { IndicatorService } from './indicators/accompaniment-indicators.service';
 import { createMeasureLoaders, type MeasureLoaders } from './measure/measure.loaders';
 import { MeasureRepository } from './measure/measure.repository';
-import { MeasureLifecycleService, type Clock } from './measure/measure-lifecycle.service';
+import { MeasureLifecycleService } from './measure/measure-lifecycle.service';
 import { MeasureService } from './measure/measure.service';
 import { createOperatorLoaders, type OperatorLoaders } from './operator/operator.loaders';
 import { OperatorRepository } from './operator/operator.repository';

@@ -3,7 +3,7 @@ import { createSubgraphApp } from '@passerelle/shared/subgraph';
 import type { KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
 import { createContextFactory } from './context';
-import type { Clock } from './measure/measure-lifecycle.service';
+import type { Clock } from '@passerelle/shared/dates';
 import { buildAccompanimentSchema } from './schema';
 
 export const SUBGRAPH_NAME = 'accompaniment';

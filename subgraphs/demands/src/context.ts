@@ -1,4 +1,4 @@
-import { parisDate, type CalendarDate } from '@passerelle/shared/dates';
+import { parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
@@ -12,7 +12,7 @@ import { registerAccess } from './demand/demand.policy';
 import { DemandRepository } from './demand/demand.repository';
 import { DemandService } from './demand/demand.service';
 import type { Demand } from './demand/demand.type';
-import { type Clock, DemandLifecycleService } from './lifecycle/lifecycle.service';
+import { DemandLifecycleService } from './lifecycle/lifecycle.service';
 import { TerritoryIndicatorRepository } from './territory/territory.repository';
 import { TerritoryIndicatorService } from './territory/territory.service';
 import type { DemandIndicators } from './territory/territory.type';

@@ -4,7 +4,7 @@ import type { KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
 import { DEV_NIR_KEY, type DemandsSettings } from './config';
 import { createContextFactory } from './context';
-import type { Clock } from './lifecycle/lifecycle.service';
+import type { Clock } from '@passerelle/shared/dates';
 import { buildDemandsSchema } from './schema';
 
 export const SUBGRAPH_NAME = 'demands';

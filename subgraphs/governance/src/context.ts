@@ -1,3 +1,4 @@
+import { parisDate, type Clock } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import { createAgendaLoaders, type AgendaLoaders } from './agenda/agenda.loaders';
 import { AgendaRepository } from './agenda/agenda.repository';
@@ -8,7 +9,8 @@ import {
   type GovernanceActivityLoaders,
 } from './indicators/governance-activity.loaders';
 import { GovernanceActivityRepository } from './indicators/governance-activity.repository';
-import { type Clock, MeetingLifecycleService } from './meeting/meeting-lifecycle.service';
+import { GovernanceActivityService } from './indicators/governance-activity.service';
+import { MeetingLifecycleService } from './meeting/meeting-lifecycle.service';
 import { createRecommendationLoaders, type RecommendationLoaders } from './recommendation/recommendation.loaders';
 import { RecommendationRepository } from './recommendation/recommendation.repository';
 import { RecommendationService } from './recommendation/recommendation.service';
@@ -57,6 +59,7 @@ export interface GovernanceContext {
   meetingLifecycle: MeetingLifecycleService;
   calRecording: CalDecisionRecordingService;
   recommendations: RecommendationService;
+  activity: GovernanceActivityService;
   loaders: GovernanceLoaders;
 }
 
@@ -82,6 +85,7 @@ export function createContextFactory(db: DataSource, now: Clock): (viewer: Viewe
     meetingLifecycle: new MeetingLifecycleService(db, now),
     calRecording: new CalDecisionRecordingService(db, now),
     recommendations: new RecommendationService(db, repositories.recommendations, now),
+    activity: new GovernanceActivityService(() => parisDate(now())),
   };
   // Loaders are per request and per caller: each batch carries what this caller may read.
   return (viewer) => ({

@@ -7,7 +7,7 @@ import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeasureEntity } from '../measure/measure.entity';
 import { accessCondition } from '../measure/measure.repository';
-import type { Clock } from '../measure/measure-lifecycle.service';
+import type { Clock } from '@passerelle/shared/dates';
 import type { OperatorLoaders } from '../operator/operator.loaders';
 import { accompanimentFactAccess, measureAccess } from '../policy';
 import { ConsentEntity, DiagnosticEntity } from './diagnostic.entity';

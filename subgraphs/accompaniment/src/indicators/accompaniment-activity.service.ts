@@ -1,7 +1,8 @@
-import { parisToday, startOfYear } from '@passerelle/shared/dates';
+import type { CalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import type { Viewer } from '@passerelle/shared/identity';
+import { reportingPeriod } from '@passerelle/shared/validation';
 import { requireIndicatorAccess } from '../policy';
 import { hasActivity, toFigures, zeroFilledBySchemes } from './accompaniment-activity.compute';
 import { activityKey, type ActivityLoaders } from './accompaniment-activity.loaders';
@@ -12,7 +13,7 @@ const french = new Intl.Collator('fr');
 
 /** The accompaniment activity over a period: statistics for any partner (policy.ts), computed in SQL. */
 export class ActivityService {
-  constructor(private readonly today: () => string = () => parisToday()) {}
+  constructor(private readonly today: () => CalendarDate) {}
 
   /**
    * The activity of a territory (by code) or an operator (by id) from `from` (default: 1 January
@@ -31,14 +32,7 @@ export class ActivityService {
     if (kind === 'territory' && !officialGeography.find(id)) {
       throw new BadUserInputError(`Unknown territory code "${id}".`, 'code');
     }
-    const today = this.today();
-    const period = { from: from ?? startOfYear(today), to: to ?? today };
-    if (period.from > period.to) {
-      throw new BadUserInputError(
-        `"from" must not be after the end of the period (${period.from} > ${period.to}).`,
-        'from',
-      );
-    }
+    const period = reportingPeriod(from, to, this.today());
     const counts = await loaders.activity.load(activityKey(kind, id, period.from, period.to));
     return {
       ...period,

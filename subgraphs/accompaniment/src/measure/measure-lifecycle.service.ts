@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isCalendarDate, parisDate, type CalendarDate } from '@passerelle/shared/dates';
+import { isCalendarDate, parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import { isAuthenticated, type CallerClaims, type Viewer } from '@passerelle/shared/identity';
@@ -15,9 +15,6 @@ import { MeasureStatus } from './measure.enums';
 import { accessCondition } from './measure.repository';
 import { applyTransition, type MeasureAction } from './measure.transitions';
 import type { NewHouseholdInput, PrescribeMeasureInput } from './measure-lifecycle.inputs';
-
-/** The clock of the subgraph: an instant, from which today's Paris date follows. */
-export type Clock = () => Date;
 
 type Partner = CallerClaims & { authenticated: true };
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { parisDate, type CalendarDate } from '@passerelle/shared/dates';
+import { parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@passerelle/shared/errors';
 import { CalDecisionType } from '@passerelle/shared/housing';
 import { isAuthenticated, type CallerClaims, type Viewer } from '@passerelle/shared/identity';
@@ -39,9 +39,6 @@ type Partner = CallerClaims & { authenticated: true };
 
 /** What a desk records along with a change: events for the timeline. */
 type NewEvent = Pick<DemandEventEntity, 'type'> & Partial<Pick<DemandEventEntity, 'detail' | 'occurredAt'>>;
-
-/** The clock of the register: an instant, from which today's Paris date follows. */
-export type Clock = () => Date;
 
 /**
  * The register's write side: every change is one transaction that locks the demand, checks the

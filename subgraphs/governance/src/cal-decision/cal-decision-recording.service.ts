@@ -7,7 +7,7 @@ import { requireUuid } from '@passerelle/shared/validation';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgendaItemEntity } from '../agenda/agenda-item.entity';
 import { AgendaItemKind } from '../agenda/agenda.enums';
-import type { Clock } from '../meeting/meeting-lifecycle.service';
+import type { Clock } from '@passerelle/shared/dates';
 import { MeetingStatus } from '../meeting/meeting.enums';
 import { accessTo } from '../policy';
 import { lockMeeting, requireCalLandlord, seatIn, type LockedMeeting } from '../seats';
@@ -19,11 +19,11 @@ import {
   conditionRefusal,
   motiveRefusal,
   offerAnswerRefusal,
-  offerStatuses,
   rankRefusal,
   type RecordedDecision,
 } from './cal-decision.rules';
 import { OfferAnswerEntity } from './offer-answer.entity';
+import { offerStatusesAround } from './offer.loaders';
 
 const MAX_MOTIVE = 500;
 
@@ -127,12 +127,7 @@ export class CalDecisionRecordingService {
           'answeredOn',
         );
       }
-      const decisions = await this.decisionsFor(tx, meeting.id, decision.vacancyId);
-      const answers = (await tx.query(
-        `SELECT cal_decision_id AS id, answer FROM offer_answer WHERE cal_decision_id = ANY ($1::uuid[])`,
-        [decisions.map((row) => row.id)],
-      )) as { id: string; answer: OfferAnswer }[];
-      const statuses = offerStatuses(decisions, new Map(answers.map((row) => [row.id, row.answer])));
+      const statuses = await offerStatusesAround((sql, parameters) => tx.query(sql, parameters), [decision.id]);
       refuse(offerAnswerRefusal(decision.id, statuses));
       await tx.getRepository(OfferAnswerEntity).insert({
         calDecisionId: decision.id,

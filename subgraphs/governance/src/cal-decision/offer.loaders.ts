@@ -1,3 +1,4 @@
+import { groupBy } from '@passerelle/shared/loaders';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { CalDecisionEntity } from './cal-decision.entity';
@@ -29,23 +30,7 @@ export function createOfferLoaders(db: DataSource): OfferLoaders {
     return decisionIds.map((id) => byId.get(id) ?? null);
   });
   const offerStatusOf = new DataLoader<string, OfferStatus | null>(async (decisionIds) => {
-    const rows: (Pick<CalDecisionEntity, 'id' | 'demandId' | 'type' | 'rank'> & {
-      group: string;
-      answer: OfferAnswer | null;
-    })[] = await db.query(
-      `SELECT d.id, d.demand_id AS "demandId", d.type, d.rank, d.meeting_id || ':' || d.vacancy_id AS "group", o.answer
-         FROM cal_decision d LEFT JOIN offer_answer o ON o.cal_decision_id = d.id
-        WHERE (d.meeting_id, d.vacancy_id) IN (
-          SELECT meeting_id, vacancy_id FROM cal_decision WHERE id = ANY ($1::uuid[]))`,
-      [decisionIds],
-    );
-    const statuses = new Map<string, OfferStatus>();
-    const groups = new Map<string, typeof rows>();
-    for (const row of rows) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
-    for (const group of groups.values()) {
-      const answers = new Map(group.flatMap((row) => (row.answer ? [[row.id, row.answer] as const] : [])));
-      for (const [id, status] of offerStatuses(group, answers)) statuses.set(id, status);
-    }
+    const statuses = await offerStatusesAround((sql, parameters) => db.query(sql, parameters), decisionIds);
     return decisionIds.map((id) => statuses.get(id) ?? null);
   });
   const decisionIdOfItem = new DataLoader<string, string | null>(async (itemIds) => {
@@ -57,4 +42,31 @@ export function createOfferLoaders(db: DataSource): OfferLoaders {
     return itemIds.map((id) => byItem.get(id) ?? null);
   });
   return { offerAnswerOf, offerStatusOf, decisionIdOfItem };
+}
+
+/**
+ * Where the offer stands for every attribution decided with the given decisions (same meeting,
+ * same dwelling): one statement, then the pure `offerStatuses` per dwelling. Used by the loader
+ * and, inside its transaction, by the recording of an answer.
+ */
+export async function offerStatusesAround(
+  query: (sql: string, parameters: unknown[]) => Promise<unknown>,
+  decisionIds: readonly string[],
+): Promise<Map<string, OfferStatus>> {
+  const rows = (await query(
+    `SELECT d.id, d.demand_id AS "demandId", d.type, d.rank, d.meeting_id || ':' || d.vacancy_id AS "group", o.answer
+       FROM cal_decision d LEFT JOIN offer_answer o ON o.cal_decision_id = d.id
+      WHERE (d.meeting_id, d.vacancy_id) IN (
+        SELECT meeting_id, vacancy_id FROM cal_decision WHERE id = ANY ($1::uuid[]))`,
+    [decisionIds],
+  )) as (Pick<CalDecisionEntity, 'id' | 'demandId' | 'type' | 'rank'> & {
+    group: string;
+    answer: OfferAnswer | null;
+  })[];
+  const statuses = new Map<string, OfferStatus>();
+  for (const group of groupBy(rows, (row) => row.group).values()) {
+    const answers = new Map(group.flatMap((row) => (row.answer ? [[row.id, row.answer] as const] : [])));
+    for (const [id, status] of offerStatuses(group, answers)) statuses.set(id, status);
+  }
+  return statuses;
 }

@@ -6,7 +6,6 @@ import type { GovernanceContext } from '../context';
 import { Partner } from '../partner/partner.type';
 import { Territory } from '../territory/territory.type';
 import type { GovernanceActivityLoaders } from './governance-activity.loaders';
-import { GovernanceActivityService } from './governance-activity.service';
 import {
   CalDecisionCountByLandlord,
   GovernanceActivity,
@@ -19,8 +18,6 @@ import { CalDecisionCountByType } from './governance-indicators.type';
 
 /** The context, with the activity loaders that `createGovernanceActivityLoaders` adds to it. */
 type ActivityContext = GovernanceContext & { loaders: GovernanceActivityLoaders };
-
-const activity = new GovernanceActivityService();
 
 const FROM = {
   nullable: true,
@@ -44,7 +41,7 @@ export class TerritoryGovernanceActivityResolver {
     @Arg('from', () => LocalDateResolver, FROM) from?: string,
     @Arg('to', () => LocalDateResolver, TO) to?: string,
   ): GovernanceActivity {
-    return activity.of(ctx.viewer, { territory: territory.code }, from ?? undefined, to ?? undefined);
+    return ctx.activity.of(ctx.viewer, { territory: territory.code }, from ?? undefined, to ?? undefined);
   }
 }
 
@@ -61,7 +58,7 @@ export class BodyActivityResolver {
     @Arg('from', () => LocalDateResolver, FROM) from?: string,
     @Arg('to', () => LocalDateResolver, TO) to?: string,
   ): GovernanceActivity {
-    return activity.of(ctx.viewer, { body: body.id }, from ?? undefined, to ?? undefined);
+    return ctx.activity.of(ctx.viewer, { body: body.id }, from ?? undefined, to ?? undefined);
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isCalendarDate, parisDate, type CalendarDate } from '@passerelle/shared/dates';
+import { isCalendarDate, parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
 import { BadUserInputError, ConflictError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import type { Viewer } from '@passerelle/shared/identity';
@@ -15,9 +15,6 @@ import { MeetingEntity } from './meeting.entity';
 import { MeetingMode, MeetingStatus } from './meeting.enums';
 import type { AgendaItemInput, AttendanceInput, PlanMeetingInput } from './meeting-lifecycle.inputs';
 import { agendaChangeRefusal, cancelRefusal, holdRefusal } from './meeting.rules';
-
-/** The register's clock: an instant, from which today's Paris date follows. */
-export type Clock = () => Date;
 
 const MAX_TITLE = 300;
 const MAX_MINUTES = 20_000;

@@ -1,8 +1,7 @@
 import type { Viewer } from '@passerelle/shared/identity';
 import { isCalendarDate } from '@passerelle/shared/dates';
 import { pageSize } from '@passerelle/shared/pagination';
-import { requireOrderedPeriod } from '../common/dates';
-import { isUuid, requireUuid } from '@passerelle/shared/validation';
+import { isUuid, requireUuid, requireOrderedPeriod } from '@passerelle/shared/validation';
 import { decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import { requireAccessTo } from '../policy';
 import type { MeetingFilter } from './meeting.inputs';

@@ -6,7 +6,7 @@ import type { Viewer } from '@passerelle/shared/identity';
 import { decodeKeyCursor, pageSize, toPage, type Page } from '@passerelle/shared/pagination';
 import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../meeting/meeting-lifecycle.service';
+import type { Clock } from '@passerelle/shared/dates';
 import { MeetingStatus } from '../meeting/meeting.enums';
 import { requireAccessTo } from '../policy';
 import { lockMeeting, requireChair, seatIn } from '../seats';
