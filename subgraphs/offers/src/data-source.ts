@@ -1,6 +1,9 @@
 import { createSubgraphDataSource } from '@passerelle/shared/database';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { AttributionEntity } from './attribution/attribution.entity';
+import { FirstQuartileThresholdEntity } from './attribution/first-quartile-threshold.entity';
 import { DwellingEntity } from './dwelling/dwelling.entity';
+import { FluxAgreementEntity } from './flux/flux-agreement.entity';
 import { LandlordEntity } from './landlord/landlord.entity';
 import { migrations } from './migrations';
 import { ProposalEntity } from './proposal/proposal.entity';
@@ -15,6 +18,9 @@ export const offersEntities = [
   VacancyEntity,
   VacancyTransitionEntity,
   ProposalEntity,
+  FluxAgreementEntity,
+  FirstQuartileThresholdEntity,
+  AttributionEntity,
 ];
 
 /** The offers database, with its entities and migrations. */

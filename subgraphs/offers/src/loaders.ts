@@ -5,7 +5,9 @@ import type { DwellingEntity } from './dwelling/dwelling.entity';
 import type { DwellingRepository } from './dwelling/dwelling.repository';
 import type { LandlordEntity } from './landlord/landlord.entity';
 import type { LandlordRepository } from './landlord/landlord.repository';
-import type { OffersAccess } from './policy';
+import type { AttributionEntity } from './attribution/attribution.entity';
+import type { AttributionRepository } from './attribution/attribution.repository';
+import { readsHouseholdLinks, type OffersAccess } from './policy';
 import type { ProposalEntity } from './proposal/proposal.entity';
 import type { ProposalRepository } from './proposal/proposal.repository';
 import type { ReservationHolderEntity } from './reservation-holder/reservation-holder.entity';
@@ -27,6 +29,7 @@ export interface OffersRepositories {
   transitions: VacancyTransitionRepository;
   proposals: ProposalRepository;
   offerIndicators: OfferIndicatorRepository;
+  attributions: AttributionRepository;
 }
 
 /**
@@ -46,37 +49,57 @@ export interface OffersLoaders {
   proposalsOfDemand(first: number): DataLoader<string, ProposalEntity[]>;
   /** The newest `first` proposals of a vacancy the caller may read. */
   proposalsOfVacancy(first: number): DataLoader<string, ProposalEntity[]>;
+  /** The signed lease of a vacancy (by vacancy id), or null. */
+  attributionOfVacancy: DataLoader<string, AttributionEntity | null>;
+  /** Whether the caller reads the household of a vacancy's lease (household-link policy), by vacancy id. */
+  householdOfVacancyVisible: DataLoader<string, boolean>;
+  /** Whether a dwelling has a vacancy now oriented to the caller as reservation holder (rent and charges), by dwelling id. */
+  dwellingOrientedToCaller: DataLoader<string, boolean>;
   /** Indicator counts by `code|asOf` (see `indicatorKey`). */
   offerIndicatorCounts: DataLoader<string, OfferIndicatorCounts>;
 }
 
 export function createOffersLoaders(repositories: OffersRepositories, access: OffersAccess): OffersLoaders {
-  const communes = access.householdLinkCommunes;
-  const readsHouseholdLinks = communes.length > 0;
+  const links = access.householdLinks;
+  const readsLinks = readsHouseholdLinks(access);
 
   return {
     landlordById: byIdLoader((ids) => repositories.landlords.findByIds(ids)),
     reservationHolderById: byIdLoader((ids) => repositories.reservationHolders.findByIds(ids)),
     dwellingById: byIdLoader((ids) => repositories.dwellings.findByIds(ids)),
-    vacancyById: byIdLoader((ids) => repositories.vacancies.findByIds(ids)),
+    vacancyById: byIdLoader((ids) => repositories.vacancies.findByIds(ids, access.vacancies)),
     transitionsOf: new DataLoader(async (vacancyIds) => {
       const byVacancy = groupBy(await repositories.transitions.ofVacancies(vacancyIds), (row) => row.vacancyId);
       return vacancyIds.map((id) => byVacancy.get(id) ?? []);
     }),
     // No statement at all for a caller who reads no household link.
-    proposalById: byIdLoader(async (ids) =>
-      readsHouseholdLinks ? repositories.proposals.findVisible(ids, communes) : [],
-    ),
+    proposalById: byIdLoader(async (ids) => (readsLinks ? repositories.proposals.findVisible(ids, links) : [])),
     proposalsOfDemand: perSizeLoaders(async (demandIds, first) =>
-      readsHouseholdLinks
-        ? groupBy(await repositories.proposals.newestOfDemands(demandIds, communes, first), (row) => row.demandId)
+      readsLinks
+        ? groupBy(await repositories.proposals.newestOfDemands(demandIds, links, first), (row) => row.demandId)
         : new Map(),
     ),
     proposalsOfVacancy: perSizeLoaders(async (vacancyIds, first) =>
-      readsHouseholdLinks
-        ? groupBy(await repositories.proposals.newestOfVacancies(vacancyIds, communes, first), (row) => row.vacancyId)
+      readsLinks
+        ? groupBy(await repositories.proposals.newestOfVacancies(vacancyIds, links, first), (row) => row.vacancyId)
         : new Map(),
     ),
+    attributionOfVacancy: new DataLoader(async (vacancyIds) => {
+      const byVacancy = new Map(
+        (await repositories.attributions.ofVacancies(vacancyIds)).map((row) => [row.vacancyId, row]),
+      );
+      return vacancyIds.map((id) => byVacancy.get(id) ?? null);
+    }),
+    householdOfVacancyVisible: new DataLoader(async (vacancyIds) => {
+      if (!readsLinks) return vacancyIds.map(() => false);
+      const visible = new Set(await repositories.attributions.vacanciesWithVisibleHousehold(vacancyIds, links));
+      return vacancyIds.map((id) => visible.has(id));
+    }),
+    dwellingOrientedToCaller: new DataLoader(async (dwellingIds) => {
+      if (access.partner === null) return dwellingIds.map(() => false);
+      const oriented = new Set(await repositories.vacancies.dwellingsOrientedTo(dwellingIds, access.partner));
+      return dwellingIds.map((id) => oriented.has(id));
+    }),
     offerIndicatorCounts: new DataLoader(async (keys) => {
       const requests = keys.map((key) => {
         const { code, asOf } = parseIndicatorKey(key);

@@ -1,5 +1,11 @@
 import { ANONYMOUS, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
-import { communesActedFor, offersAccess, requireIndicatorAccess, requireStockAccess } from './policy';
+import {
+  communesActedFor,
+  offersAccess,
+  readsHouseholdLinks,
+  requireIndicatorAccess,
+  requireStockAccess,
+} from './policy';
 
 /** The eighteen communes of the Métropole Européenne de Lille shipped in the official geography. */
 const MEL = [
@@ -17,44 +23,67 @@ const viewer = (kind: PartnerKind, territories: string[]): Viewer => ({
 });
 
 /**
- * Written by hand from DOMAIN.md §1 and the issue, not derived from the policy code:
- * [kind, territories, reads the stock, communes whose household links it reads, reads indicators].
+ * Written by hand from DOMAIN.md §1, issue 5 and the README table, not derived from the policy code:
+ * [kind, territories, reads the stock, vacancies, household links, flux reports, reads indicators].
  */
-const EXPECTED: [PartnerKind, string[], boolean, string[], boolean][] = [
-  ['STATE', ['59'], true, MEL, true],
-  ['EPCI', ['200093201'], true, MEL, true],
-  ['LANDLORD', ['200093201'], true, MEL, true],
-  ['RESERVATION_HOLDER', ['59350'], true, ['59350'], true],
-  ['RESERVATION_HOLDER', ['59512', '59599'], true, ['59512', '59599'], true],
-  ['ASSOCIATION', ['59'], true, [], true],
-  ['ANALYST', ['200093201'], true, [], true],
-  ['AUDITOR', ['200093201'], true, [], true],
+type Links = 'NONE' | 'OWN_STOCK' | 'OWN_CONTINGENT' | string[];
+const EXPECTED: [PartnerKind, string[], boolean, 'ALL' | 'OWN_CONTINGENT', Links, string, boolean][] = [
+  ['STATE', ['59'], true, 'ALL', MEL, 'ALL', true],
+  ['EPCI', ['200093201'], true, 'ALL', MEL, 'ALL', true],
+  ['LANDLORD', ['200093201'], true, 'ALL', 'OWN_STOCK', 'OWN', true],
+  ['RESERVATION_HOLDER', ['59350'], true, 'OWN_CONTINGENT', 'OWN_CONTINGENT', 'OWN_LINES', true],
+  ['ASSOCIATION', ['59'], true, 'ALL', 'NONE', 'NONE', true],
+  ['ANALYST', ['200093201'], true, 'ALL', 'NONE', 'ALL', true],
+  ['AUDITOR', ['200093201'], true, 'ALL', 'NONE', 'NONE', true],
 ];
 
+const linksOf = (kind: PartnerKind, territories: string[]): Links => {
+  const links = offersAccess(viewer(kind, territories)).householdLinks;
+  return links.scope === 'COMMUNES' ? [...links.communes].sort() : links.scope;
+};
+
 describe('who reads what in the offers subgraph', () => {
-  it.each(EXPECTED)('%s acting for %j', (kind, territories, stock, communes, indicators) => {
+  it.each(EXPECTED)('%s acting for %j', (kind, territories, stock, vacancies, links, reports, indicators) => {
     const access = offersAccess(viewer(kind, territories));
     expect(access.readsStock).toBe(stock);
-    expect([...access.householdLinkCommunes].sort()).toEqual(communes);
+    expect(access.vacancies.scope).toBe(vacancies);
+    expect(linksOf(kind, territories)).toEqual(links);
+    expect(access.fluxReports).toBe(reports);
     expect(access.readsIndicators).toBe(indicators);
   });
 
   it('gives anonymous callers nothing, and an allowed twin with a token', () => {
-    expect(offersAccess(ANONYMOUS)).toEqual({ readsStock: false, readsIndicators: false, householdLinkCommunes: [] });
+    const anonymous = offersAccess(ANONYMOUS);
+    expect(anonymous).toMatchObject({ readsStock: false, readsIndicators: false, partner: null, fluxReports: 'NONE' });
+    expect(anonymous.vacancies.scope).toBe('NONE');
+    expect(anonymous.householdLinks.scope).toBe('NONE');
+    expect(readsHouseholdLinks(anonymous)).toBe(false);
     expect(offersAccess(viewer('STATE', ['59'])).readsStock).toBe(true);
   });
 
   it.each(['ASSOCIATION', 'ANALYST', 'AUDITOR'] as const)(
     'hides household links from %s on the very territory where the State reads them',
     (kind) => {
-      expect(offersAccess(viewer(kind, ['59350'])).householdLinkCommunes).toEqual([]);
-      expect(offersAccess(viewer('STATE', ['59350'])).householdLinkCommunes).toEqual(['59350']);
+      expect(readsHouseholdLinks(offersAccess(viewer(kind, ['59350'])))).toBe(false);
+      expect(linksOf('STATE', ['59350'])).toEqual(['59350']);
     },
   );
 
-  it('gives a commune reservation holder its commune only, and the EPCI every commune', () => {
-    expect(offersAccess(viewer('RESERVATION_HOLDER', ['59512'])).householdLinkCommunes).not.toContain('59350');
-    expect(offersAccess(viewer('EPCI', ['200093201'])).householdLinkCommunes).toContain('59350');
+  it('binds a landlord to its own stock and a reservation holder to its own contingent, by partner slug', () => {
+    expect(offersAccess(viewer('LANDLORD', ['59'])).householdLinks).toEqual({ scope: 'OWN_STOCK', landlordSlug: 'p' });
+    expect(offersAccess(viewer('RESERVATION_HOLDER', ['59'])).householdLinks).toEqual({
+      scope: 'OWN_CONTINGENT',
+      holderSlug: 'p',
+    });
+    expect(offersAccess(viewer('RESERVATION_HOLDER', ['59'])).vacancies).toEqual({
+      scope: 'OWN_CONTINGENT',
+      holderSlug: 'p',
+    });
+  });
+
+  it('reads no household link for a State partner acting for no known commune', () => {
+    expect(readsHouseholdLinks(offersAccess(viewer('STATE', ['62'])))).toBe(false);
+    expect(readsHouseholdLinks(offersAccess(viewer('STATE', ['59'])))).toBe(true);
   });
 
   it('acts for no commune with no territory, or with a territory outside the geography', () => {

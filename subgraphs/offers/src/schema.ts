@@ -1,7 +1,23 @@
 import 'reflect-metadata';
 import { buildFederatedSchema } from '@passerelle/shared/federation';
+import {
+  FirstQuartileThresholdResolver,
+  LandlordObligationsResolver,
+  ReservationHolderObligationResolver,
+  ReservationHolderObligationsResolver,
+  TerritoryObligationsResolver,
+} from './attribution/obligations.resolver';
 import { resolveDwellingReference } from './dwelling/dwelling.reference';
+import { DwellingWriteResolver } from './dwelling/dwelling-write.resolver';
 import { DwellingConnectionResolver, DwellingResolver } from './dwelling/dwelling.resolver';
+import {
+  AnnualReportLineResolver,
+  FluxAgreementResolver,
+  FluxObjectiveResolver,
+  LandlordFluxObjectiveResolver,
+  LandlordFluxResolver,
+  ReservationHolderFluxResolver,
+} from './flux/flux.resolver';
 import { resolveLandlordReference } from './landlord/landlord.reference';
 import { LandlordConnectionResolver, LandlordResolver } from './landlord/landlord.resolver';
 import { DemandProposalsResolver } from './proposal/demand-proposals.resolver';
@@ -16,7 +32,13 @@ import {
 } from './reservation-holder/reservation-holder.resolver';
 import { OfferIndicatorsResolver } from './territory/offer-indicators.resolver';
 import { resolveVacancyReference } from './vacancy/vacancy.reference';
-import { VacancyConnectionResolver, VacancyResolver } from './vacancy/vacancy.resolver';
+import { VacancyLifecycleResolver } from './vacancy/vacancy-lifecycle.resolver';
+import {
+  AttributionResolver,
+  VacancyConnectionResolver,
+  VacancyResolver,
+  VacancyTransitionResolver,
+} from './vacancy/vacancy.resolver';
 
 /** The offers subgraph schema (the committed `schema.graphql` is printed from it). */
 export function buildOffersSchema() {
@@ -31,9 +53,24 @@ export function buildOffersSchema() {
         DwellingConnectionResolver,
         VacancyResolver,
         VacancyConnectionResolver,
+        VacancyTransitionResolver,
+        AttributionResolver,
+        VacancyLifecycleResolver,
+        DwellingWriteResolver,
         ProposalResolver,
         DemandProposalsResolver,
         OfferIndicatorsResolver,
+        LandlordFluxResolver,
+        ReservationHolderFluxResolver,
+        FluxAgreementResolver,
+        FluxObjectiveResolver,
+        LandlordFluxObjectiveResolver,
+        AnnualReportLineResolver,
+        TerritoryObligationsResolver,
+        LandlordObligationsResolver,
+        ReservationHolderObligationsResolver,
+        ReservationHolderObligationResolver,
+        FirstQuartileThresholdResolver,
       ],
       // Stubs of other subgraphs' entities are reached by no query of ours: list them explicitly.
       orphanedTypes: [DemandReference, TerritoryReference],

@@ -1,3 +1,4 @@
+import type { Clock } from '@passerelle/shared/dates';
 import type { Logger } from '@passerelle/shared/logging';
 import { createSubgraphApp } from '@passerelle/shared/subgraph';
 import type { KeyLike } from 'jose';
@@ -13,12 +14,14 @@ export async function buildOffersServer(options: {
   gatewayKey: KeyLike;
   exposeInternals: boolean;
   logger: Logger;
+  /** The clock of recordings (tests fix it on the seed's reference date). */
+  now?: Clock;
 }) {
   return createSubgraphApp({
     name: SUBGRAPH_NAME,
     schema: await buildOffersSchema(),
     gatewayKey: options.gatewayKey,
-    context: createContextFactory(options.db),
+    context: createContextFactory(options.db, options.now ?? (() => new Date())),
     ready: async () => {
       await options.db.query('SELECT 1');
       return true;

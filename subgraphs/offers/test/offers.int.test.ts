@@ -24,6 +24,11 @@ let offers: SubgraphClient;
 
 const SEEDED_DEMANDS = 400;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+/** The communes of the Métropole Européenne de Lille shipped in the official geography. */
+const MEL_COMMUNES = [
+  '59009', '59017', '59163', '59220', '59279', '59299', '59328', '59346', '59350',
+  '59360', '59367', '59378', '59410', '59512', '59560', '59599', '59646', '59650',
+]; // prettier-ignore
 const mel = demoViewer('mel'); // the EPCI: every MEL commune
 const lille = demoViewer('ville-de-lille'); // reservation holder acting for 59350 only
 const roubaix = demoViewer('ville-de-roubaix'); // … for 59512 only
@@ -175,12 +180,13 @@ describe('dwellings(filter, first, after) and dwelling(id)', () => {
     expect(nodeIds(response, 'dwellings')).toEqual(expected);
   });
 
-  it('gives one dwelling with its landlord, rent and charges; null for an unknown id', async () => {
+  it('gives one dwelling with its landlord, rent and charges to its landlord; null for an unknown id', async () => {
     const [row] = await sql(`SELECT d.id, d.rpls_id, d.surface::float8 AS surface, d.rent::float8 AS rent,
-      d.charges::float8 AS charges, d.floor, d.construction_year, l.name AS landlord
+      d.charges::float8 AS charges, d.floor, d.construction_year, l.name AS landlord, l.slug
       FROM dwelling d JOIN landlord l ON l.id = d.landlord_id ORDER BY d.rpls_id LIMIT 1`);
     const ONE = `query($id: ID!) { dwelling(id: $id) { id rplsId surface rent charges floor constructionYear landlord { name } } }`;
-    const response = await offers.query(siao, ONE, { id: row.id });
+    const response = await offers.query(demoViewer(row.slug), ONE, { id: row.id });
+    expect(response.errors).toBeUndefined();
     expect(response.data?.dwelling).toEqual({
       id: row.id,
       rplsId: row.rpls_id,
@@ -192,6 +198,40 @@ describe('dwellings(filter, first, after) and dwelling(id)', () => {
       landlord: { name: row.landlord },
     });
     expect(await offers.query(siao, ONE, { id: UNKNOWN })).toEqual({ status: 200, data: { dwelling: null } });
+  });
+
+  it('answers the rent and charges with null and FORBIDDEN at their path to other partners, the rest intact', async () => {
+    const [row] = await sql(`SELECT d.id, d.rpls_id, l.slug FROM dwelling d JOIN landlord l ON l.id = d.landlord_id
+      WHERE NOT EXISTS (SELECT 1 FROM vacancy v WHERE v.dwelling_id = d.id AND v.status NOT IN ('LEASE_SIGNED', 'RETURNED'))
+      ORDER BY d.rpls_id LIMIT 1`);
+    const [other] = await sql(`SELECT slug FROM landlord WHERE slug <> $1 ORDER BY slug LIMIT 1`, [row.slug]);
+    const ONE = `query($id: ID!) { dwelling(id: $id) { rplsId rent charges internalNotes } }`;
+    for (const viewer of [siao, analyst, mel, demoViewer(other.slug), lille]) {
+      const denied = await offers.query(viewer, ONE, { id: row.id });
+      expect(denied.data?.dwelling).toEqual({ rplsId: row.rpls_id, rent: null, charges: null, internalNotes: null });
+      expect(denied.errors?.map((error) => [error.path?.join('.'), error.extensions?.code]).sort()).toEqual([
+        ['dwelling.charges', 'FORBIDDEN'],
+        ['dwelling.internalNotes', 'FORBIDDEN'],
+        ['dwelling.rent', 'FORBIDDEN'],
+      ]);
+    }
+    const allowed = await offers.query(demoViewer(row.slug), ONE, { id: row.id });
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data?.dwelling.rent).toEqual(expect.any(Number));
+  });
+
+  it('gives the reservation holder a vacancy is now oriented to the rent and charges, not the internal notes', async () => {
+    const [row] = await sql(`SELECT d.id, d.rent::float8 AS rent FROM dwelling d
+      JOIN vacancy v ON v.dwelling_id = d.id AND v.status NOT IN ('LEASE_SIGNED', 'RETURNED')
+      JOIN reservation_holder h ON h.id = v.reservation_holder_id AND h.slug = 'ville-de-lille'
+      ORDER BY d.id LIMIT 1`);
+    const response = await offers.query(lille, `query($id: ID!) { dwelling(id: $id) { rent internalNotes } }`, {
+      id: row.id,
+    });
+    expect(response.data?.dwelling).toEqual({ rent: row.rent, internalNotes: null });
+    expect(response.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([
+      ['dwelling.internalNotes', 'FORBIDDEN'],
+    ]);
   });
 });
 
@@ -296,9 +336,10 @@ describe('Vacancy.proposals', () => {
     id outcome designatedOn outcomeOn refusalMotive demand { id } designatedBy { slug }
   } } }`;
 
+  /** A vacancy oriented to Ville de Lille (its contingent) with two candidacies or more. */
   async function lilleVacancyWithProposals() {
     const [row] = await sql(`SELECT p.vacancy_id AS id FROM proposal p JOIN vacancy v ON v.id = p.vacancy_id
-      JOIN dwelling d ON d.id = v.dwelling_id WHERE d.commune = '59350'
+      JOIN reservation_holder h ON h.id = v.reservation_holder_id AND h.slug = 'ville-de-lille'
       GROUP BY p.vacancy_id HAVING count(*) >= 2 ORDER BY p.vacancy_id LIMIT 1`);
     return row.id as string;
   }
@@ -318,11 +359,18 @@ describe('Vacancy.proposals', () => {
     expect(one.data?.vacancy.proposals).toEqual(expected.slice(0, 1));
   });
 
+  it('answers the vacancy of another contingent as an absent one to a reservation holder, while its holder reads it', async () => {
+    const vacancyId = await lilleVacancyWithProposals();
+    expect(await offers.query(roubaix, PROPOSALS, { id: vacancyId })).toEqual({ status: 200, data: { vacancy: null } });
+    expect(await offers.query(roubaix, PROPOSALS, { id: UNKNOWN })).toEqual({ status: 200, data: { vacancy: null } });
+    const allowed = await offers.query(lille, PROPOSALS, { id: vacancyId });
+    expect(allowed.data?.vacancy.proposals.length).toBeGreaterThanOrEqual(2);
+  });
+
   it.each([
-    ['a reservation holder of another commune', roubaix],
     ['an association', siao],
     ['an analyst', analyst],
-  ])('is empty (not an error) for %s, while the commune reads it', async (_who, viewer) => {
+  ])('is empty (not an error) for %s, while the holder of the contingent reads it', async (_who, viewer) => {
     const vacancyId = await lilleVacancyWithProposals();
     const denied = await offers.query(viewer, PROPOSALS, { id: vacancyId });
     expect(denied.errors).toBeUndefined();
@@ -357,25 +405,33 @@ describe('Demand.proposals (contributed to the demands subgraph)', () => {
     expect(expected[1]!.proposals).toEqual([]);
   });
 
-  it('keeps only the proposals on dwellings of communes the partner acts for', async () => {
-    const proposalsOf = async (demandId: string) =>
-      ids(await sql(`SELECT id FROM proposal WHERE demand_id = $1 ORDER BY designated_on DESC, id DESC`, [demandId]));
-    const [inLille, elsewhere] = await Promise.all(
-      [`bool_and(d.commune = '59350')`, `bool_and(d.commune <> '59350')`].map(async (having) => {
-        const [row] = await sql(`SELECT p.demand_id FROM proposal p JOIN vacancy v ON v.id = p.vacancy_id
-          JOIN dwelling d ON d.id = v.dwelling_id GROUP BY p.demand_id HAVING ${having} ORDER BY p.demand_id LIMIT 1`);
-        return row.demand_id as string;
-      }),
-    );
-    const representations = [demand(inLille!), demand(elsewhere!)];
-    const asLille = await offers.query(lille, DEMANDS, { representations });
-    const asMel = await offers.query(mel, DEMANDS, { representations });
-    expect(asLille.data?._entities.map((d: any) => ids(d.proposals))).toEqual([await proposalsOf(inLille!), []]);
-    expect(asMel.data?._entities.map((d: any) => ids(d.proposals))).toEqual([
-      await proposalsOf(inLille!),
-      await proposalsOf(elsewhere!),
-    ]);
-    expect(await proposalsOf(elsewhere!)).not.toEqual([]);
+  it('keeps, for each role, only the proposals it has a legal link to', async () => {
+    const [row] = await sql(`SELECT p.demand_id FROM proposal p JOIN vacancy v ON v.id = p.vacancy_id
+      JOIN reservation_holder h ON h.id = v.reservation_holder_id
+      GROUP BY p.demand_id HAVING bool_or(h.slug = 'ville-de-lille') AND bool_or(h.slug <> 'ville-de-lille')
+      ORDER BY p.demand_id LIMIT 1`);
+    const demandId = row.demand_id as string;
+    /** The oracle: the demand's proposals on vacancies meeting `condition`, newest first. */
+    const proposalsWhere = async (condition: string, parameter: unknown) =>
+      ids(
+        await sql(
+          `SELECT p.id FROM proposal p JOIN vacancy v ON v.id = p.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
+            JOIN landlord l ON l.id = d.landlord_id JOIN reservation_holder h ON h.id = v.reservation_holder_id
+            JOIN reservation_holder b ON b.id = p.designated_by_id
+           WHERE p.demand_id = $1 AND ${condition} ORDER BY p.designated_on DESC, p.id DESC`,
+          [demandId, parameter],
+        ),
+      );
+    const proposalsAs = async (viewer: Viewer) =>
+      ids((await offers.query(viewer, DEMANDS, { representations: [demand(demandId)] })).data?._entities[0].proposals);
+    const asLille = await proposalsWhere(`(h.slug = $2 OR b.slug = $2)`, 'ville-de-lille');
+    expect(await proposalsAs(lille)).toEqual(asLille);
+    expect(asLille.length).toBeGreaterThan(0);
+    expect(await proposalsAs(mel)).toEqual(await proposalsWhere(`d.commune = ANY($2::text[])`, MEL_COMMUNES));
+    expect((await proposalsAs(mel)).length).toBeGreaterThan(asLille.length);
+    for (const landlord of ['vilogia', 'lille-metropole-habitat', 'partenord-habitat']) {
+      expect(await proposalsAs(demoViewer(landlord))).toEqual(await proposalsWhere(`l.slug = $2`, landlord));
+    }
   });
 
   it('is empty for partners who read no household link, and for anonymous callers', async () => {

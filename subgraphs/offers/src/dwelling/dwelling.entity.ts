@@ -50,4 +50,12 @@ export class DwellingEntity {
 
   @Column('numeric', { precision: 8, scale: 2, transformer: numericColumn })
   charges: number;
+
+  /** The landlord's own notes on the dwelling: read by that landlord only. */
+  @Column('text', { name: 'internal_notes', nullable: true })
+  internalNotes: string | null;
+
+  /** Optimistic version: each change adds one. */
+  @Column('integer')
+  version: number;
 }

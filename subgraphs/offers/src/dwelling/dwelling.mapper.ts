@@ -19,4 +19,6 @@ export const toDwelling = (row: DwellingEntity): Dwelling => ({
   financing: row.financing,
   rent: row.rent,
   charges: row.charges,
+  internalNotes: row.internalNotes,
+  version: row.version,
 });

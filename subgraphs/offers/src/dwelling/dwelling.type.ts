@@ -59,11 +59,16 @@ export class Dwelling {
   })
   financing: Financing;
 
-  @Field(() => Float, { description: 'Monthly rent excluding charges (loyer principal), in euros.' })
+  /** Resolved by `DwellingResolver.rent`, `.charges` and `.internalNotes` (the landlord's details, `policy.ts`). */
   rent: number;
-
-  @Field(() => Float, { description: 'Monthly service charges (provisions pour charges), in euros.' })
   charges: number;
+  internalNotes: string | null;
+
+  @Field(() => Int, {
+    description:
+      'Optimistic version, one more at each change: give it as `expectedVersion` to `updateDwelling`, which refuses with CONFLICT if someone changed the dwelling since you read it.',
+  })
+  version: number;
 }
 
 @ObjectType({ description: 'One dwelling in a page of dwellings.' })

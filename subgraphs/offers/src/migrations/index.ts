@@ -1,4 +1,5 @@
 import { CreateOffers1764100000000 } from './1764100000000-create-offers';
+import { OffersInDepth1764500000001 } from './1764500000001-offers-in-depth';
 
 /** Every migration of the offers database, oldest first. */
-export const migrations = [CreateOffers1764100000000];
+export const migrations = [CreateOffers1764100000000, OffersInDepth1764500000001];

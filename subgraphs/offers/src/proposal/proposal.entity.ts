@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ProposalOutcome } from './proposal.enums';
+import type { OfferRefusalMotive, ProposalOutcome } from './proposal.enums';
 
 /** A row of the `proposal` table (a candidacy). Not the public schema: `toProposal()` maps it. */
 @Entity({ name: 'proposal' })
@@ -28,4 +28,18 @@ export class ProposalEntity {
 
   @Column('text', { name: 'refusal_motive', nullable: true })
   refusalMotive: string | null;
+
+  /** A DALO household designated alone by the State (no three-candidate rule). */
+  @Column('boolean')
+  dalo: boolean;
+
+  @Column('date', { name: 'notified_on', nullable: true })
+  notifiedOn: string | null;
+
+  /** Ten days after the notice (CCH R441-10): silence until then is a refusal. */
+  @Column('date', { name: 'answer_due_on', nullable: true })
+  answerDueOn: string | null;
+
+  @Column('text', { name: 'refusal_motive_code', nullable: true })
+  refusalMotiveCode: OfferRefusalMotive | null;
 }

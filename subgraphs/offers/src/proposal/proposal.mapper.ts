@@ -11,4 +11,8 @@ export const toProposal = (row: ProposalEntity): Proposal => ({
   outcome: row.outcome,
   outcomeOn: row.outcomeOn,
   refusalMotive: row.refusalMotive,
+  refusalMotiveCode: row.refusalMotiveCode,
+  dalo: row.dalo,
+  notifiedOn: row.outcome === 'OFFER_NOTIFIED' ? row.notifiedOn : null,
+  answerDueOn: row.outcome === 'OFFER_NOTIFIED' ? row.answerDueOn : null,
 });

@@ -1,12 +1,12 @@
 import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DemandReference } from '../references/demand.type';
-import { ProposalOutcome } from './proposal.enums';
+import { OfferRefusalMotive, ProposalOutcome } from './proposal.enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    'A proposal: a vacancy a demand was designated for as a candidate, with its outcome so far. It links a household to a dwelling, so only the State, the EPCI, landlords and reservation holders acting for the dwelling’s commune read it.',
+    'A proposal: a vacancy a demand was designated for as a candidate, with its outcome so far. It links a household to a dwelling, so only the State and the EPCI acting for the dwelling’s commune, the dwelling’s landlord and the reservation holder of the vacancy’s contingent read it.',
 })
 export class Proposal {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the proposal (the candidacy).' })
@@ -34,7 +34,31 @@ export class Proposal {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the applicant refused the offer (as recorded by the landlord); null unless REFUSED.',
+    description: 'The refusal in the words recorded by the landlord; null when none were given or unless REFUSED.',
   })
   refusalMotive: string | null;
+
+  @Field(() => OfferRefusalMotive, {
+    nullable: true,
+    description: 'Why the applicant refused the offer (NO_ANSWER: silence within the 10 days); null unless REFUSED.',
+  })
+  refusalMotiveCode: OfferRefusalMotive | null;
+
+  @Field(() => Boolean, {
+    description: 'True for a DALO household designated alone by the State (préfet), outside the three-candidate rule.',
+  })
+  dalo: boolean;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The day the offer was notified to the applicant, while it awaits an answer; null otherwise.',
+  })
+  notifiedOn: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'The last day to answer the offer: 10 days after the notice (CCH R441-10); after it, silence is a refusal. Null unless an offer awaits an answer.',
+  })
+  answerDueOn: string | null;
 }

@@ -2,7 +2,10 @@ import { seedOnce } from '@passerelle/shared/database';
 import type { CalendarDate } from '@passerelle/shared/dates';
 import { generateDemoTerritory } from '@passerelle/shared/demo';
 import type { DataSource } from 'typeorm';
+import { AttributionEntity } from '../attribution/attribution.entity';
+import { FirstQuartileThresholdEntity } from '../attribution/first-quartile-threshold.entity';
 import { DwellingEntity } from '../dwelling/dwelling.entity';
+import { FluxAgreementEntity } from '../flux/flux-agreement.entity';
 import { LandlordEntity } from '../landlord/landlord.entity';
 import { ProposalEntity } from '../proposal/proposal.entity';
 import { ReservationHolderEntity } from '../reservation-holder/reservation-holder.entity';
@@ -24,6 +27,9 @@ export function seedDemoOffers(db: DataSource, options: { referenceDate: Calenda
         [VacancyEntity, rows.vacancies],
         [VacancyTransitionEntity, rows.transitions],
         [ProposalEntity, rows.proposals],
+        [FluxAgreementEntity, rows.fluxAgreements],
+        [FirstQuartileThresholdEntity, rows.thresholds],
+        [AttributionEntity, rows.attributions],
       ];
     },
   });

@@ -19,4 +19,16 @@ export class VacancyTransitionEntity {
 
   @Column('date', { name: 'occurred_on' })
   occurredOn: string;
+
+  /** The reservation holder oriented to, on an ORIENTED step. */
+  @Column('uuid', { name: 'reservation_holder_id', nullable: true })
+  reservationHolderId: string | null;
+
+  /** Why, when the step needs a reason (a return, fewer than three candidates). */
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  /** Slug of the partner who recorded the step; null for seeded history and the scheduled job. */
+  @Column('text', { name: 'recorded_by', nullable: true })
+  recordedBy: string | null;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { VacancyOrigin } from '../flux/flux.enums';
 import type { VacancyStatus } from './vacancy.enums';
 
 /** A row of the `vacancy` table. Not the public schema: `toVacancy()` maps it to `Vacancy`. */
@@ -26,4 +27,12 @@ export class VacancyEntity {
 
   @Column('date', { name: 'lease_signed_on', nullable: true })
   leaseSignedOn: string | null;
+
+  /** Which part of the annual flux the vacancy is (décret 2020-145). */
+  @Column('text')
+  origin: VacancyOrigin;
+
+  /** Optimistic version: each step adds one. */
+  @Column('integer')
+  version: number;
 }

@@ -1,7 +1,7 @@
-import type { DwellingEntity } from '../dwelling/dwelling.entity';
+import type { AttributionEntity } from '../attribution/attribution.entity';
 import type { VacancyTransitionEntity } from './vacancy-transition.entity';
 import type { VacancyEntity } from './vacancy.entity';
-import type { Attribution, Vacancy, VacancyTransition } from './vacancy.type';
+import type { Attribution, AttributionHousehold, Vacancy, VacancyTransition } from './vacancy.type';
 
 /** The public shape of a stored vacancy. */
 export const toVacancy = (row: VacancyEntity): Vacancy => ({
@@ -10,24 +10,41 @@ export const toVacancy = (row: VacancyEntity): Vacancy => ({
   status: row.status,
   vacatedOn: row.vacatedOn,
   reservationHolderId: row.reservationHolderId,
-  tenantDemandId: row.tenantDemandId,
-  leaseSignedOn: row.leaseSignedOn,
+  origin: row.origin,
+  version: row.version,
 });
 
 export const toVacancyTransition = (row: VacancyTransitionEntity): VacancyTransition => ({
   status: row.status,
   occurredOn: row.occurredOn,
+  reservationHolderId: row.reservationHolderId,
+  note: row.note,
 });
 
 /**
- * The signed lease of a vacancy, or null while none is signed. The tenant's demand is shown only
- * when `showsHousehold` (the household-link policy, decided by the caller).
+ * The signed lease of a vacancy. The tenant's demand is shown only when `showsHousehold` (the
+ * household-link policy, decided by the caller).
  */
-export function toAttribution(vacancy: Vacancy, dwelling: DwellingEntity, showsHousehold: boolean): Attribution | null {
-  if (vacancy.tenantDemandId === null || vacancy.leaseSignedOn === null) return null;
+export const toAttribution = (row: AttributionEntity, showsHousehold: boolean): Attribution => ({
+  id: row.id,
+  vacancyId: row.vacancyId,
+  reservationHolderId: row.reservationHolderId,
+  demand: showsHousehold ? { id: row.demandId } : null,
+  leaseSignedOn: row.leaseSignedOn,
+  inQpv: row.inQpv,
+});
+
+/** The household at signature; null for a lease recorded before it was (none since version 2). */
+export function toAttributionHousehold(row: AttributionEntity): AttributionHousehold | null {
+  if (row.memberCount === null || row.priority === null) return null;
   return {
-    demand: showsHousehold ? { id: vacancy.tenantDemandId } : null,
-    leaseSignedOn: vacancy.leaseSignedOn,
-    inQpv: dwelling.qpv !== null,
+    memberCount: row.memberCount,
+    consumptionUnits: row.consumptionUnits!,
+    annualResources: row.annualResources!,
+    resourcesPerConsumptionUnit: row.resourcesPerUnit!,
+    firstQuartileThreshold: row.quartileThreshold,
+    firstQuartile: row.firstQuartile,
+    priority: row.priority,
+    urbanRenewalRehousing: row.urbanRenewalRehousing,
   };
 }

@@ -1,22 +1,32 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { vacancyScopeCondition } from '../common/visibility';
+import type { VacancyScope } from '../policy';
 import { VacancyEntity } from './vacancy.entity';
 import type { VacancyFilter } from './vacancy.inputs';
 
 /** A position in the list of vacancies, most recently vacated first: the last (vacatedOn, id) seen. */
 export type VacancyListPosition = readonly [vacatedOn: string, id: string];
 
-/** SQL for vacancies (not nominative: no per-viewer filter; the tenant is filtered where it is shown). */
+/**
+ * SQL for vacancies, always within the viewer's vacancy scope (`policy.ts`: a reservation holder
+ * reads its contingent only). The tenant is filtered where it is shown.
+ */
 export class VacancyRepository {
   constructor(private readonly db: DataSource) {}
 
   /** The vacancies among `ids`, in one statement for any number of ids. */
-  findByIds(ids: readonly string[]): Promise<VacancyEntity[]> {
-    return this.query().where('v.id = ANY(:ids)', { ids }).getMany();
+  findByIds(ids: readonly string[], scope: VacancyScope): Promise<VacancyEntity[]> {
+    return this.query(scope).andWhere('v.id = ANY(:ids)', { ids }).getMany();
   }
 
   /** Up to `limit` vacancies after `after`, most recently vacated first. */
-  page(input: { filter: VacancyFilter; after?: VacancyListPosition; limit: number }): Promise<VacancyEntity[]> {
-    const query = this.filtered(input.filter)
+  page(input: {
+    filter: VacancyFilter;
+    scope: VacancyScope;
+    after?: VacancyListPosition;
+    limit: number;
+  }): Promise<VacancyEntity[]> {
+    const query = this.filtered(input.filter, input.scope)
       .orderBy('v.vacatedOn', 'DESC')
       .addOrderBy('v.id', 'DESC')
       .limit(input.limit);
@@ -29,16 +39,28 @@ export class VacancyRepository {
     return query.getMany();
   }
 
-  count(filter: VacancyFilter): Promise<number> {
-    return this.filtered(filter).getCount();
+  /** Among `dwellingIds`, those with a vacancy being let now oriented to the reservation holder `holderSlug`. */
+  async dwellingsOrientedTo(dwellingIds: readonly string[], holderSlug: string): Promise<string[]> {
+    const rows: { dwelling_id: string }[] = await this.db.query(
+      `SELECT DISTINCT v.dwelling_id FROM vacancy v
+         JOIN reservation_holder h ON h.id = v.reservation_holder_id AND h.slug = $2
+        WHERE v.dwelling_id = ANY($1::uuid[]) AND v.status NOT IN ('LEASE_SIGNED', 'RETURNED')`,
+      [dwellingIds, holderSlug],
+    );
+    return rows.map((row) => row.dwelling_id);
   }
 
-  private query(): SelectQueryBuilder<VacancyEntity> {
-    return this.db.getRepository(VacancyEntity).createQueryBuilder('v');
+  count(filter: VacancyFilter, scope: VacancyScope): Promise<number> {
+    return this.filtered(filter, scope).getCount();
   }
 
-  private filtered(filter: VacancyFilter): SelectQueryBuilder<VacancyEntity> {
-    const query = this.query().where('TRUE');
+  private query(scope: VacancyScope): SelectQueryBuilder<VacancyEntity> {
+    const [condition, parameters] = vacancyScopeCondition(scope);
+    return this.db.getRepository(VacancyEntity).createQueryBuilder('v').where(condition, parameters);
+  }
+
+  private filtered(filter: VacancyFilter, scope: VacancyScope): SelectQueryBuilder<VacancyEntity> {
+    const query = this.query(scope);
     if (filter.status) query.andWhere('v.status = :status', { status: filter.status });
     if (filter.reservationHolder) {
       query.andWhere('v.reservationHolderId = :holder', { holder: filter.reservationHolder });

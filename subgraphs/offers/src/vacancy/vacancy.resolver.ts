@@ -7,7 +7,7 @@ import { Dwelling } from '../dwelling/dwelling.type';
 import { Proposal } from '../proposal/proposal.type';
 import { ReservationHolder } from '../reservation-holder/reservation-holder.type';
 import { VacancyFilter } from './vacancy.inputs';
-import { Attribution, Vacancy, VacancyConnection, VacancyTransition } from './vacancy.type';
+import { Attribution, AttributionHousehold, Vacancy, VacancyConnection, VacancyTransition } from './vacancy.type';
 
 @Resolver(() => Vacancy)
 export class VacancyResolver {
@@ -62,7 +62,7 @@ export class VacancyResolver {
 
   @FieldResolver(() => [Proposal], {
     description:
-      'The candidacies for this vacancy, newest designation first. Empty unless you are the State, the EPCI, a landlord or a reservation holder acting for the dwelling’s commune.',
+      'The candidacies for this vacancy, newest designation first. Empty unless you are the State or the EPCI acting for the dwelling’s commune, the dwelling’s landlord, or the reservation holder the vacancy is oriented to.',
   })
   proposals(
     @Root() vacancy: Vacancy,
@@ -82,7 +82,39 @@ export class VacancyResolver {
     description: 'The signed lease (attribution), when the vacancy is LEASE_SIGNED; null otherwise.',
   })
   attribution(@Root() vacancy: Vacancy, @Ctx() ctx: OffersContext) {
-    return ctx.vacancies.attribution(ctx.access, ctx.loaders, vacancy);
+    return ctx.vacancies.attribution(ctx.loaders, vacancy);
+  }
+}
+
+@Resolver(() => VacancyTransition)
+export class VacancyTransitionResolver {
+  @FieldResolver(() => ReservationHolder, {
+    nullable: true,
+    description:
+      'On an ORIENTED step, the reservation holder the landlord oriented the vacancy to; null on other steps.',
+  })
+  reservationHolder(@Root() step: VacancyTransition, @Ctx() ctx: OffersContext) {
+    return ctx.reservationHolders.byId(ctx.access, ctx.loaders, step.reservationHolderId);
+  }
+}
+
+@Resolver(() => Attribution)
+export class AttributionResolver {
+  @FieldResolver(() => ReservationHolder, {
+    description:
+      'The reservation holder whose contingent the lease is charged to (the one the vacancy was oriented to).',
+  })
+  reservationHolder(@Root() attribution: Attribution, @Ctx() ctx: OffersContext) {
+    return ctx.reservationHolders.byId(ctx.access, ctx.loaders, attribution.reservationHolderId);
+  }
+
+  @FieldResolver(() => AttributionHousehold, {
+    nullable: true,
+    description:
+      'The household at signature (composition, resources per consumption unit, first quartile, priority). For the State and the EPCI on their territory, the landlord and the reservation holder charged; others get null with a FORBIDDEN error here. Null without error for leases recorded before it was asked.',
+  })
+  household(@Root() attribution: Attribution, @Ctx() ctx: OffersContext) {
+    return ctx.vacancies.attributionHousehold(ctx.loaders, attribution);
   }
 }
 

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '@passerelle/shared/dates';
+import { ForbiddenError } from '@passerelle/shared/errors';
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid, requireCommuneCode } from '@passerelle/shared/validation';
 import { requireUuid } from '../common/input';
@@ -6,9 +7,10 @@ import { decodeKeyCursor, toPage, type Page } from '@passerelle/shared/paginatio
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import type { VacancyFilter } from './vacancy.inputs';
-import { toAttribution, toVacancy, toVacancyTransition } from './vacancy.mapper';
+import { toAttribution, toAttributionHousehold, toVacancy, toVacancyTransition } from './vacancy.mapper';
+import { VacancyStatus } from './vacancy.enums';
 import type { VacancyListPosition, VacancyRepository } from './vacancy.repository';
-import type { Attribution, Vacancy, VacancyTransition } from './vacancy.type';
+import type { Attribution, AttributionHousehold, Vacancy, VacancyTransition } from './vacancy.type';
 
 /** Reading vacancies on behalf of a viewer; access rules live in `policy.ts`. */
 export class VacancyService {
@@ -38,13 +40,18 @@ export class VacancyService {
     const checked = validateFilter(filter);
     const limit = pageSize(first);
     const position = decodeKeyCursor(after, [isCalendarDate]) as VacancyListPosition | undefined;
-    const rows = await this.vacancies.page({ filter: checked, after: position, limit: limit + 1 });
+    const rows = await this.vacancies.page({
+      filter: checked,
+      scope: access.vacancies,
+      after: position,
+      limit: limit + 1,
+    });
     return toPage(
       rows,
       limit,
       (row) => [row.vacatedOn, row.id],
       toVacancy,
-      () => this.vacancies.count(checked),
+      () => this.vacancies.count(checked, access.vacancies),
     );
   }
 
@@ -53,12 +60,22 @@ export class VacancyService {
     return (await loaders.transitionsOf.load(vacancy.id)).map(toVacancyTransition);
   }
 
-  /** The signed lease, with its tenant's demand only for callers who read household links on the dwelling's commune. */
-  async attribution(access: OffersAccess, loaders: OffersLoaders, vacancy: Vacancy): Promise<Attribution | null> {
-    if (vacancy.tenantDemandId === null) return null;
-    const dwelling = await loaders.dwellingById.load(vacancy.dwellingId);
-    if (!dwelling) return null;
-    return toAttribution(vacancy, dwelling, access.householdLinkCommunes.includes(dwelling.commune));
+  /** The signed lease; its tenant's demand only for callers who read the household link (`policy.ts`). */
+  async attribution(loaders: OffersLoaders, vacancy: Vacancy): Promise<Attribution | null> {
+    if (vacancy.status !== VacancyStatus.LEASE_SIGNED) return null;
+    const row = await loaders.attributionOfVacancy.load(vacancy.id);
+    return row && toAttribution(row, await loaders.householdOfVacancyVisible.load(vacancy.id));
+  }
+
+  /** The household of a signed lease at signature: FORBIDDEN for callers who do not read that household link. */
+  async attributionHousehold(loaders: OffersLoaders, attribution: Attribution): Promise<AttributionHousehold | null> {
+    if (!(await loaders.householdOfVacancyVisible.load(attribution.vacancyId))) {
+      throw new ForbiddenError(
+        'The household of a lease is read by the State and the EPCI on their territory, the landlord of the dwelling and the reservation holder charged.',
+      );
+    }
+    const row = await loaders.attributionOfVacancy.load(attribution.vacancyId);
+    return row && toAttributionHousehold(row);
   }
 }
 

@@ -1,6 +1,8 @@
 import { PageInfo } from '@passerelle/shared/pagination';
 import { LocalDateResolver } from '@passerelle/shared/scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { AttributionPriority } from '../attribution/attribution.enums';
+import { VacancyOrigin } from '../flux/flux.enums';
 import { DemandReference } from '../references/demand.type';
 import { VacancyStatus } from './vacancy.enums';
 
@@ -11,6 +13,16 @@ export class VacancyTransition {
 
   @Field(() => LocalDateResolver, { description: 'The day it reached it.' })
   occurredOn: string;
+
+  /** Resolved by `VacancyTransitionResolver.reservationHolder`. */
+  reservationHolderId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why, when the step needs a reason: the return of a vacancy, or a designation of fewer than three candidates (CCH R441-3).',
+  })
+  note: string | null;
 }
 
 @Directive('@key(fields: "id")')
@@ -36,20 +48,79 @@ export class Vacancy {
   /** Resolved by `VacancyResolver.reservationHolder`. */
   reservationHolderId: string | null;
 
-  /** The signed lease, when there is one (resolved by `VacancyResolver.attribution`). */
-  tenantDemandId: string | null;
-  leaseSignedOn: string | null;
+  @Field(() => VacancyOrigin, {
+    description:
+      'How the dwelling came to be let: it says whether the vacancy counts in the landlord’s annual flux (décret 2020-145).',
+  })
+  origin: VacancyOrigin;
+
+  @Field(() => Int, {
+    description:
+      'Optimistic version, one more at each step: give it as `expectedVersion` to a lifecycle mutation, which refuses with CONFLICT if someone changed the vacancy since you read it.',
+  })
+  version: number;
 }
 
 @ObjectType({
   description:
-    'An attribution: the lease signed for a vacancy by the household of a demand. The legal-share indicators (first quartile, priority households) come with a later version.',
+    'The household of a signed lease as the landlord recorded it at signature (CCH L441-1): what the legal shares of attributions are computed from. Nominative: read by the State and the EPCI on their territory, the landlord of the dwelling and the reservation holder charged.',
+})
+export class AttributionHousehold {
+  @Field(() => Int, { description: 'Persons in the household at signature.' })
+  memberCount: number;
+
+  @Field(() => Float, {
+    description:
+      'Consumption units (unités de consommation, OECD-modified scale): 1 for the first person, 0.5 per other person aged 14 or over, 0.3 per child under 14.',
+  })
+  consumptionUnits: number;
+
+  @Field(() => Int, { description: 'Annual resources of the household (revenu fiscal de référence), in euros.' })
+  annualResources: number;
+
+  @Field(() => Float, { description: 'Annual resources per consumption unit, in euros.' })
+  resourcesPerConsumptionUnit: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The first-quartile threshold of the EPCI for the year of signature (euros per consumption unit); null when none is set.',
+  })
+  firstQuartileThreshold: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the resources per consumption unit are at or below the threshold (a first-quartile household); null when no threshold is set for the EPCI and year.',
+  })
+  firstQuartile: boolean | null;
+
+  @Field(() => AttributionPriority, { description: 'The household’s priority status at signature.' })
+  priority: AttributionPriority;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the household was rehoused by an urban-renewal (renouvellement urbain) operation: it counts with the first quartile outside QPVs.',
+  })
+  urbanRenewalRehousing: boolean;
+}
+
+@ObjectType({
+  description:
+    'An attribution: the lease signed for a vacancy by the household of a demand, charged to a reservation holder’s contingent, with the household’s situation at signature.',
 })
 export class Attribution {
+  @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the attribution.' })
+  id: string;
+
+  /** Resolved by `AttributionResolver.reservationHolder` and `.household`. */
+  reservationHolderId: string;
+  vacancyId: string;
+
   @Field(() => DemandReference, {
     nullable: true,
     description:
-      'The demand whose household signed the lease. It links a household to a dwelling: null unless you are the State, the EPCI, a landlord or a reservation holder acting for the dwelling’s commune.',
+      'The demand whose household signed the lease. It links a household to a dwelling: null unless you are the State or the EPCI acting for the dwelling’s commune, its landlord, or the reservation holder charged.',
   })
   demand: DemandReference | null;
 

@@ -1,0 +1,110 @@
+import { parisDate, type Clock } from '@passerelle/shared/dates';
+import { BadUserInputError } from '@passerelle/shared/errors';
+import { reportingPeriod } from '@passerelle/shared/validation';
+import { requireIndicatorAccess, requireStockAccess, type OffersAccess } from '../policy';
+import { territoryScope } from '../territory/territory-scope';
+import type { ObligationLoaders } from './obligations.loaders';
+import type { ObligationCounts, ObligationRepository, ObligationRequest } from './obligations.repository';
+import { measureObligation } from './obligations.rules';
+import type { AttributionObligations, FirstQuartileThreshold } from './obligations.type';
+
+/** Whose attributions: a territory's, or a landlord's or reservation holder's (optionally on a territory). */
+export type ObligationSubject =
+  | { kind: 'TERRITORY'; code: string }
+  | { kind: 'LANDLORD'; id: string; territory: string | undefined }
+  | { kind: 'RESERVATION_HOLDER'; id: string; territory: string | undefined };
+
+/**
+ * The legal shares of attributions of CCH L441-1 over a period, for a territory, a landlord or a
+ * reservation holder. Statistics on signed leases: open to every partner of the hub, never any
+ * household identifier.
+ */
+export class ObligationService {
+  constructor(
+    private readonly repository: ObligationRepository,
+    private readonly now: Clock,
+  ) {}
+
+  async of(
+    access: OffersAccess,
+    loaders: ObligationLoaders,
+    subject: ObligationSubject,
+    from: string | undefined,
+    to: string | undefined,
+  ): Promise<AttributionObligations> {
+    requireIndicatorAccess(access);
+    const period = reportingPeriod(from, to, parisDate(this.now()));
+    const request = { ...scopeOf(subject), ...period };
+    const key = JSON.stringify([
+      subject.kind,
+      subject.kind === 'TERRITORY' ? subject.code : [subject.id, subject.territory ?? null],
+      period.from,
+      period.to,
+    ]);
+    const counts = await loaders.countsOf.load({ key, ...request });
+    return {
+      ...period,
+      attributions: counts.attributions,
+      unclassified: counts.unclassified,
+      outsideQpvFirstQuartile: measureObligation('OUTSIDE_QPV_FIRST_QUARTILE', {
+        numerator: counts.outsideQpvFirstQuartile,
+        denominator: counts.outsideQpv,
+      }),
+      inQpvAboveFirstQuartile: measureObligation('IN_QPV_ABOVE_FIRST_QUARTILE', {
+        numerator: counts.inQpvAboveFirstQuartile,
+        denominator: counts.inQpv,
+      }),
+      priorityHouseholds: priorityMeasure(counts),
+      daloHouseholds: counts.dalo,
+      byReservationHolder: counts.byHolder.map((holder) => ({
+        reservationHolderId: holder.holderId,
+        attributions: holder.attributions,
+        daloHouseholds: holder.dalo,
+        priorityHouseholds: priorityMeasure(holder),
+      })),
+    };
+  }
+
+  /** The first-quartile thresholds of an EPCI (reference data), newest year first. */
+  async thresholds(access: OffersAccess, epci: string): Promise<FirstQuartileThreshold[]> {
+    requireStockAccess(access);
+    if (!/^[0-9]{9}$/.test(epci)) {
+      throw new BadUserInputError(`"epci" is the SIREN of an EPCI, 9 digits; got ${JSON.stringify(epci)}.`, 'epci');
+    }
+    return (await this.repository.thresholdsOf(epci)).map(({ epci, year, eurosPerUnit, source }) => ({
+      epci,
+      year,
+      eurosPerUnit,
+      source,
+    }));
+  }
+}
+
+const priorityMeasure = (counts: ObligationCounts) =>
+  measureObligation('PRIORITY_HOUSEHOLDS', { numerator: counts.priority, denominator: counts.attributions });
+
+/** The scope of a subject as the repository takes it; a territory code unknown to the geography is refused. */
+function scopeOf(subject: ObligationSubject): Omit<ObligationRequest, 'key' | 'from' | 'to'> {
+  const code = subject.kind === 'TERRITORY' ? subject.code : subject.territory;
+  const field = subject.kind === 'TERRITORY' ? 'code' : 'territory';
+  let communes: readonly string[] | null = null;
+  let qpv: string | null = null;
+  if (code !== undefined) {
+    const scope = territoryScope(code);
+    if (!scope) {
+      throw new BadUserInputError(
+        `"${field}": ${JSON.stringify(code)} is not a territory of the official geography.`,
+        field,
+      );
+    }
+    // A QPV is matched on its own code, anything else on its communes.
+    if (scope.qpv === null) communes = scope.communes;
+    else qpv = scope.qpv;
+  }
+  return {
+    communes,
+    qpv,
+    landlordId: subject.kind === 'LANDLORD' ? subject.id : null,
+    holderId: subject.kind === 'RESERVATION_HOLDER' ? subject.id : null,
+  };
+}
