@@ -22,6 +22,8 @@ async function main() {
     signingKey: await gatewayPrivateKey(config.GATEWAY_SIGNING_KEY, config.production),
     development: config.NODE_ENV === 'development',
     introspection: config.introspection,
+    limits: config.limits,
+    trustProxy: config.TRUST_PROXY,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     logger,
   });

@@ -4,10 +4,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createErrorFormatter } from '@passerelle/shared/errors';
 import { createGraphQLApp } from '@passerelle/shared/http';
-import type { CallerTokenVerifier } from '@passerelle/shared/identity';
+import type { CallerTokenVerifier, Viewer } from '@passerelle/shared/identity';
 import type { Logger } from '@passerelle/shared/logging';
 import type { KeyLike } from 'jose';
 import { authenticate } from './authenticate';
+import { RequestGuard, limitsPlugin, type IntrospectionPolicy, type RequestLimits } from './limits';
 import { SignedSubgraphDataSource, type GatewayContext } from './signed-data-source';
 
 export interface GatewayServerOptions {
@@ -18,9 +19,16 @@ export interface GatewayServerOptions {
   signingKey: KeyLike;
   /** Apollo Sandbox as landing page and internal error details: development only. */
   development: boolean;
-  introspection: boolean;
+  /** Who may introspect the schema and see field suggestions. */
+  introspection: IntrospectionPolicy;
+  /** Size, shape, cost and rate limits (docs/limits.md). */
+  limits: RequestLimits;
+  /** Reverse proxies in front of the gateway (their X-Forwarded-For gives the client address). */
+  trustProxy?: number;
   subgraphTimeoutMs: number;
   logger: Logger;
+  /** Milliseconds clock of the rate limiter (tests inject one). */
+  now?: () => number;
 }
 
 /** Builds the gateway's HTTP app (started, not listening): tests and `main.ts` share it. */
@@ -42,8 +50,11 @@ export async function buildGatewayServer(options: GatewayServerOptions) {
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: options.introspection,
+    // Decided per caller by limitsPlugin (analysts only in production, when enabled).
+    introspection: true,
     allowBatchedHttpRequests: false,
+    // The pre-parse check (RequestGuard) counts the same tokens with a clearer message; this is the backstop.
+    parseOptions: { maxTokens: options.limits.maxTokens },
     csrfPrevention: true,
     // Stack traces describe our code, not the caller's mistake: never sent, whatever NODE_ENV.
     includeStacktraceInErrorResponses: false,
@@ -51,6 +62,7 @@ export async function buildGatewayServer(options: GatewayServerOptions) {
       options.development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin({ limits: options.limits, introspection: options.introspection }),
     ],
     formatError: createErrorFormatter({
       exposeInternals: options.development,
@@ -58,9 +70,26 @@ export async function buildGatewayServer(options: GatewayServerOptions) {
     }),
   });
   await apollo.start();
+  const guard = new RequestGuard(options.limits, options.now);
   const app = createGraphQLApp({
     apollo,
-    context: async (request) => ({ viewer: await authenticate(request.header('authorization'), options.verifyCaller) }),
+    bodyLimit: options.limits.maxBodyBytes,
+    trustProxy: options.trustProxy,
+    onInternalError: (error) => options.logger.error({ err: error }, 'internal error'),
+    context: async (request) => {
+      const address = request.ip ?? 'unknown';
+      let viewer: Viewer;
+      try {
+        viewer = await authenticate(request.header('authorization'), options.verifyCaller);
+      } catch (error) {
+        // Failed attempts count against the address, so that guessing tokens is rate-limited too.
+        guard.chargeRate(undefined, address);
+        throw error;
+      }
+      guard.chargeRate(viewer, address);
+      guard.checkPayload(request);
+      return { viewer };
+    },
     ready: () => allReachable([...routingUrls.values()], options.subgraphTimeoutMs),
   });
   return { app, apollo };

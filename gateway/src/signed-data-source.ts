@@ -1,7 +1,9 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ErrorCode } from '@passerelle/shared/errors';
 import { ANONYMOUS, IDENTITY_HEADER, mintIdentityAssertion, type Viewer } from '@passerelle/shared/identity';
+import { GraphQLError } from 'graphql';
 import type { KeyLike } from 'jose';
 import fetch, { type RequestInit } from 'node-fetch';
 
@@ -52,6 +54,28 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         return response as never;
       },
     });
+  }
+
+  /**
+   * A subgraph answers HTTP 400 `BAD_USER_INPUT` when a variable fails its own scalar (a
+   * `LocalDate` the gateway cannot check, as it knows only the scalar's name). Apollo's data
+   * source would turn that into a code-less "400: Bad Request", masked as an internal error:
+   * the caller's mistake is passed on instead, with its message and code. Anything else keeps
+   * the default (masked) treatment.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (body as { errors?: unknown[] } | undefined)?.errors?.[0] as
+      { message?: unknown; extensions?: { code?: unknown } } | undefined;
+    if (
+      response.status === 400 &&
+      first?.extensions?.code === ErrorCode.BAD_USER_INPUT &&
+      typeof first.message === 'string'
+    ) {
+      return new GraphQLError(first.message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    }
+    return error;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

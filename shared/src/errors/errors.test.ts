@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ForbiddenError, NotFoundError, createErrorFormatter } from '.';
+import { ErrorCode, ForbiddenError, NotFoundError, createErrorFormatter } from '.';
 
 describe('client-facing errors', () => {
   const internal: unknown[] = [];
@@ -33,5 +33,23 @@ describe('client-facing errors', () => {
   it('show internal details in development only', () => {
     const open = createErrorFormatter({ exposeInternals: true, onInternalError: () => undefined });
     expect(open({ message: 'boom', extensions: {} }, new Error('boom')).message).toBe('boom');
+  });
+
+  it('pass the refusals of hostile or oversized requests through, with their sentence', () => {
+    const codes = [
+      ErrorCode.BAD_REQUEST,
+      ErrorCode.REQUEST_TOO_LARGE,
+      ErrorCode.VARIABLES_TOO_LARGE,
+      ErrorCode.QUERY_TOO_LARGE,
+      ErrorCode.QUERY_TOO_DEEP,
+      ErrorCode.TOO_MANY_ALIASES,
+      ErrorCode.QUERY_TOO_COMPLEX,
+      ErrorCode.INTROSPECTION_DISABLED,
+      ErrorCode.RATE_LIMITED,
+    ];
+    for (const code of codes) {
+      const formatted = { message: `refused: ${code}`, extensions: { code, limit: 1 } };
+      expect(masked(formatted, new GraphQLError(formatted.message))).toEqual(formatted);
+    }
   });
 });

@@ -11,6 +11,24 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request itself is unusable: not JSON, wrong content type, batched (HTTP 400/415). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The request body is larger than the service accepts (HTTP 413). */
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  /** The variables are larger than the gateway accepts (HTTP 400). */
+  VARIABLES_TOO_LARGE: 'VARIABLES_TOO_LARGE',
+  /** The query text has more tokens than the gateway parses (HTTP 400). */
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  /** The query nests fields deeper than the gateway accepts (HTTP 400). */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** The query uses more aliases than the gateway accepts (HTTP 400). */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** The query's estimated cost (fields × list sizes) is above the gateway's limit (HTTP 400). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Schema introspection is not open to this caller (HTTP 400). */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  /** The caller sent more requests than its rate allows; retry after `Retry-After` seconds (HTTP 429). */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -21,6 +39,15 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.NOT_FOUND,
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.CONFLICT,
+  // Refusals of hostile or oversized requests: their messages name the limit and what to do.
+  ErrorCode.REQUEST_TOO_LARGE,
+  ErrorCode.VARIABLES_TOO_LARGE,
+  ErrorCode.QUERY_TOO_LARGE,
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.INTROSPECTION_DISABLED,
+  ErrorCode.RATE_LIMITED,
   // Apollo Server's own request-level errors, already safe to show.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

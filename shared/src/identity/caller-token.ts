@@ -1,6 +1,7 @@
+import { createPublicKey } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { UnauthenticatedError } from '../errors';
-import { importPrivateKey, importPublicKey, readDevKeyPem } from './dev-keys';
+import { importPrivateKey, importPublicKey, isDevelopmentKey, readDevKeyPem } from './dev-keys';
 import { callerClaimsSchema, type CallerClaims } from './viewer';
 
 /** Issuer of development tokens; refused in production whatever key signed them. */
@@ -8,8 +9,22 @@ export const DEV_ISSUER = 'passerelle-dev';
 /** Audience every caller token must carry. */
 export const CALLER_AUDIENCE = 'passerelle';
 
-/** Algorithms accepted for caller tokens: asymmetric only, so no shared secret and never `none`. */
-const PRODUCTION_ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
+/**
+ * Algorithms accepted for caller tokens in production: asymmetric only, so never `none` and
+ * never HS* (an HMAC "signed" with the public key is the classic algorithm-confusion forgery).
+ */
+export const PRODUCTION_ALGORITHMS = [
+  'ES256',
+  'ES384',
+  'ES512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'EdDSA',
+];
 
 export interface CallerTokenVerifierOptions {
   /** `production` refuses development tokens and requires a configured key source. */
@@ -33,11 +48,11 @@ export async function createCallerTokenVerifier(options: CallerTokenVerifierOpti
   let issuers: string[];
   let algorithms: string[];
   if (options.production) {
-    if (options.jwksUrl) key = createRemoteJWKSet(new URL(options.jwksUrl));
-    else if (options.publicKeyPem) key = await importPublicKey(options.publicKeyPem);
-    else throw new Error('Production needs AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify caller tokens.');
     issuers = options.issuers.filter((issuer) => issuer !== DEV_ISSUER);
     if (issuers.length === 0) throw new Error('Production needs AUTH_ISSUERS (the development issuer is refused).');
+    if (options.jwksUrl) key = refusingDevelopmentKeys(createRemoteJWKSet(new URL(options.jwksUrl)));
+    else if (options.publicKeyPem) key = await productionPublicKey(options.publicKeyPem);
+    else throw new Error('Production needs AUTH_JWKS_URL or AUTH_PUBLIC_KEY to verify caller tokens.');
     algorithms = PRODUCTION_ALGORITHMS;
   } else {
     key = await importPublicKey(readDevKeyPem('caller-dev', 'public'));
@@ -66,6 +81,33 @@ export async function createCallerTokenVerifier(options: CallerTokenVerifierOpti
         'The token is invalid: it must be a JWT signed by an accepted issuer, for audience "passerelle".',
       );
     }
+  };
+}
+
+/**
+ * The configured PEM public key (SPKI) of the partners' identity provider, of any type the
+ * allow-list covers (EC, RSA, Ed25519): jose checks at each verification that the token's
+ * `alg` fits it. The committed development keys are refused.
+ */
+async function productionPublicKey(pem: string): Promise<KeyLike> {
+  let key: KeyLike;
+  try {
+    key = createPublicKey(pem);
+  } catch {
+    throw new Error('AUTH_PUBLIC_KEY is not a PEM public key (-----BEGIN PUBLIC KEY-----).');
+  }
+  if (await isDevelopmentKey(key)) {
+    throw new Error('AUTH_PUBLIC_KEY is a committed development key: production refuses it.');
+  }
+  return key;
+}
+
+/** A JWKS whose keys are used unless one is a committed development key (then the token is refused). */
+function refusingDevelopmentKeys(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    const key = await getKey(header, token);
+    if (await isDevelopmentKey(key)) throw new joseErrors.JWKSNoMatchingKey();
+    return key;
   };
 }
 

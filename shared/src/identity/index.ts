@@ -1,4 +1,11 @@
 export * from './viewer';
 export * from './caller-token';
 export * from './identity-assertion';
-export { gatewayPrivateKey, gatewayPublicKey, importPrivateKey, importPublicKey, readDevKeyPem } from './dev-keys';
+export {
+  gatewayPrivateKey,
+  gatewayPublicKey,
+  importPrivateKey,
+  importPublicKey,
+  isDevelopmentKey,
+  readDevKeyPem,
+} from './dev-keys';
