@@ -9,7 +9,7 @@ import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shar
  * | ------------------- | ------ | --------------------- | ----------------------------------- | -------------------------------------- | --------------- | ---------- |
  * | STATE, EPCI         | yes    | all                   | on the communes it acts for         | of dwellings oriented to it (STATE)    | all             | yes        |
  * | LANDLORD            | yes    | all                   | on its own stock                    | of its own stock                       | its own         | yes        |
- * | RESERVATION_HOLDER  | yes    | its contingent only⁵  | on its contingent's vacancies       | of dwellings oriented to it (rent only)| its own lines   | yes        |
+ * | RESERVATION_HOLDER  | yes    | its contingent only⁵  | its own designations and tenants    | of dwellings oriented to it (rent only)| its own lines   | yes        |
  * | ANALYST             | yes    | all                   | no                                  | no                                     | all             | yes        |
  * | ASSOCIATION, AUDITOR| yes    | all                   | no                                  | no                                     | no              | yes        |
  * | anonymous           | no     | no                    | no                                  | no                                     | no              | no         |
@@ -19,8 +19,10 @@ import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shar
  * ² proposals (a household designated for a dwelling), the tenant of a signed lease and the
  *   household's situation at signature: they link a household to a dwelling, so they follow the
  *   legal role — the State and the EPCI on their territory (CCH R441-2-6), the landlord on its own
- *   stock, a reservation holder on the vacancies of its contingent. Others get none: filtered,
- *   not errored.
+ *   stock, a reservation holder the candidates it designated (never another holder's, even on a
+ *   vacancy re-oriented to it) and the tenants of leases charged to it. Others get none: filtered,
+ *   not errored. Statistics over fewer than 5 leases are withheld from all but the State and the
+ *   EPCI (statistical confidentiality).
  * ³ rent and charges: the owning landlord, and the reservation holder a vacancy of the dwelling is
  *   now oriented to (it needs them to designate suitable candidates); internal notes: the owning
  *   landlord only. Others get null with FORBIDDEN at the field's path.

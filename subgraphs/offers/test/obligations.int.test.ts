@@ -40,7 +40,7 @@ afterAll(() => subject?.close());
 
 const sql = <T = any>(query: string, parameters: unknown[] = []): Promise<T[]> => db.query(query, parameters);
 
-const MEASURE = 'kind numerator denominator target share gap missing met';
+const MEASURE = 'kind numerator denominator target share gap missing met suppressed';
 const OBLIGATIONS = `from to attributions unclassified daloHouseholds
   outsideQpvFirstQuartile { ${MEASURE} } inQpvAboveFirstQuartile { ${MEASURE} } priorityHouseholds { ${MEASURE} }
   byReservationHolder { reservationHolder { id } attributions daloHouseholds priorityHouseholds { ${MEASURE} } }`;
@@ -264,6 +264,7 @@ describe('Territory.attributionObligations', () => {
         gap: null,
         missing: 0,
         met: null,
+        suppressed: false,
       });
     }
   });
@@ -319,16 +320,46 @@ describe('Territory.attributionObligations', () => {
   });
 });
 
+describe('statistical confidentiality of small counts', () => {
+  it('withholds, from those who do not read the households, every measure over one to four leases; the EPCI reads them', async () => {
+    // A single day with leases: each measure has one to four attributions.
+    const [day] = await sql(`SELECT lease_signed_on::text AS day, count(*)::int AS n FROM attribution
+      GROUP BY 1 HAVING count(*) BETWEEN 1 AND 4 ORDER BY 1 LIMIT 1`);
+    const period = { from: day.day, to: day.day };
+    const asAssociation = await offers.query(association, OF_TERRITORIES, { r: [territory(MEL)], ...period });
+    const asEpci = await offers.query(mel, OF_TERRITORIES, { r: [territory(MEL)], ...period });
+    expect(asAssociation.errors).toBeUndefined();
+    const hidden = asAssociation.data?._entities[0].attributionObligations;
+    const shown = asEpci.data?._entities[0].attributionObligations;
+    expect(hidden.attributions).toBe(day.n);
+    expect(shown.attributions).toBe(day.n);
+    for (const key of ['outsideQpvFirstQuartile', 'inQpvAboveFirstQuartile', 'priorityHouseholds']) {
+      const small = shown[key].denominator > 0 && shown[key].denominator < 5;
+      expect(hidden[key].suppressed).toBe(small);
+      expect(shown[key].suppressed).toBe(false);
+      expect(hidden[key].denominator).toBe(shown[key].denominator);
+      if (small) {
+        expect(hidden[key]).toMatchObject({ numerator: null, share: null, gap: null, missing: null, met: null });
+        expect(shown[key].numerator).toEqual(expect.any(Number));
+      } else {
+        expect(hidden[key]).toEqual(shown[key]);
+      }
+    }
+    expect(hidden.daloHouseholds).toBeNull();
+    expect(shown.daloHouseholds).toEqual(expect.any(Number));
+  });
+});
+
 describe('Landlord and ReservationHolder attributionObligations', () => {
   it('measures a landlord’s leases, and the same narrowed to a commune', async () => {
     const [{ id }] = await sql(`SELECT id FROM landlord WHERE slug = 'lille-metropole-habitat'`);
-    const all = await offers.query(association, OF_LANDLORD, { r: [{ __typename: 'Landlord', id }], ...PERIOD });
+    const all = await offers.query(mel, OF_LANDLORD, { r: [{ __typename: 'Landlord', id }], ...PERIOD });
     expect(all.errors).toBeUndefined();
     const own = leases.filter(inPeriod(PERIOD)).filter((lease) => lease.landlord_id === id);
     expect(own.length).toBeGreaterThan(0);
     expectObligations(all.data?._entities[0].attributionObligations, expectedObligations(own, PERIOD));
 
-    const lille = await offers.query(association, OF_LANDLORD, {
+    const lille = await offers.query(mel, OF_LANDLORD, {
       r: [{ __typename: 'Landlord', id }],
       ...PERIOD,
       territory: '59350',

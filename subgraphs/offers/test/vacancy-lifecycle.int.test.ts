@@ -468,6 +468,71 @@ describe('designations and returns', () => {
     const again = await ok(vilogia, ORIENT, { id: vacancy.id, v: returned.version, holder: await holderId('vilogia') });
     expect(again).toMatchObject({ status: 'ORIENTED', reservationHolder: { slug: 'vilogia' } });
     expect((await run(actionLogement, ONE, { id: vacancy.id })).data?.vacancy).toBeNull();
+    // Action Logement keeps its own designations, without the vacancy now outside its contingent.
+    const [withdrawn] = await sql(`SELECT id, demand_id FROM proposal WHERE vacancy_id = $1 ORDER BY id LIMIT 1`, [
+      vacancy.id,
+    ]);
+    const ENTITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Demand { proposals { id vacancy { id } } } } }`;
+    const own = await run(actionLogement, ENTITY, { r: [{ __typename: 'Demand', id: withdrawn.demand_id }] });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?._entities[0].proposals).toContainEqual({ id: withdrawn.id, vacancy: null });
+  });
+
+  it("never shows a holder another holder's candidates, even on a vacancy re-oriented to it", async () => {
+    let vacancy = await orientedVacancy('action-logement');
+    vacancy = await ok(actionLogement, DESIGNATE, {
+      id: vacancy.id,
+      v: vacancy.version,
+      candidates: DEMANDS.slice(0, 3),
+    });
+    vacancy = await ok(actionLogement, RETURN, { id: vacancy.id, v: vacancy.version, reason: 'No suitable household' });
+    vacancy = await ok(vilogia, ORIENT, {
+      id: vacancy.id,
+      v: vacancy.version,
+      holder: await holderId('prefecture-nord'),
+    });
+    const asState = await ok(
+      prefecture,
+      `query($id: ID!) { vacancy(id: $id) { proposals { id } transitions { status note } } }`,
+      { id: vacancy.id },
+    );
+    // The State reads proposals on its territory (CCH R441-2-6); it is also the new holder.
+    expect(asState.proposals).toHaveLength(3);
+    const SEEN = `query($id: ID!) { vacancy(id: $id) { proposals { id } } }`;
+    const lilleVacancy = await orientedVacancy('action-logement');
+    let other = await ok(actionLogement, DESIGNATE, {
+      id: lilleVacancy.id,
+      v: lilleVacancy.version,
+      candidates: DEMANDS.slice(1, 4),
+    });
+    other = await ok(actionLogement, RETURN, {
+      id: lilleVacancy.id,
+      v: other.version,
+      reason: 'No suitable household',
+    });
+    const [row] = await sql(`SELECT d.commune FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.id = $1`, [
+      lilleVacancy.id,
+    ]);
+    const newHolder = row.commune === '59350' ? 'ville-de-lille' : 'vilogia';
+    await ok(vilogia, ORIENT, { id: lilleVacancy.id, v: other.version, holder: await holderId(newHolder) });
+    const seen = await ok(demoViewer(newHolder), SEEN, { id: lilleVacancy.id });
+    expect(newHolder === 'vilogia' ? seen.proposals.length : seen.proposals).toEqual(newHolder === 'vilogia' ? 3 : []);
+  });
+
+  it('shows the notes of the steps to the landlord and the holder only', async () => {
+    const vacancy = await orientedVacancy('action-logement');
+    const returned = await ok(actionLogement, RETURN, {
+      id: vacancy.id,
+      v: vacancy.version,
+      reason: 'Household moved abroad',
+    });
+    const NOTES = `query($id: ID!) { vacancy(id: $id) { transitions { status note } } }`;
+    const noteAs = async (viewer: Viewer) =>
+      (await ok(viewer, NOTES, { id: returned.id })).transitions.find((t: any) => t.status === 'RETURNED').note;
+    expect(await noteAs(vilogia)).toBe('Household moved abroad');
+    expect(await noteAs(actionLogement)).toBe('Household moved abroad');
+    expect(await noteAs(demoViewer('siao-nord'))).toBeNull();
+    expect(await noteAs(demoViewer('observatoire-mel'))).toBeNull();
   });
 
   it('lets one of two concurrent steps at the same version through, the other gets CONFLICT', async () => {
@@ -558,6 +623,17 @@ describe('the stock, written by its landlord', () => {
     expect(await snapshot()).toEqual(before);
     const updated = await ok(vilogia, UPDATE, { id: created.id, v: 1, input: { rent: 420, internalNotes: '' } });
     expect(updated).toEqual({ version: 2, rent: 420, internalNotes: null });
+  });
+
+  it('answers two concurrent registrations of one RPLS identifier with one dwelling and one CONFLICT, never a 500', async () => {
+    const twin = { ...input, rplsId: 'TEST0000009' };
+    const answers = await Promise.all([
+      run(vilogia, REGISTER, { input: twin }),
+      run(vilogia, REGISTER, { input: twin }),
+    ]);
+    expect(answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    const [count] = await sql(`SELECT count(*)::int AS n FROM dwelling WHERE rpls_id = 'TEST0000009'`);
+    expect(count.n).toBe(1);
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { territoryScope } from '../territory/territory-scope';
 import type { ObligationLoaders } from './obligations.loaders';
 import type { ObligationCounts, ObligationRepository, ObligationRequest } from './obligations.repository';
 import { measureObligation } from './obligations.rules';
+import type { ObligationMeasure as RuleMeasure } from './obligations.rules';
 import type { AttributionObligations, FirstQuartileThreshold } from './obligations.type';
 
 /** Whose attributions: a territory's, or a landlord's or reservation holder's (optionally on a territory). */
@@ -42,25 +43,30 @@ export class ObligationService {
       period.to,
     ]);
     const counts = await loaders.countsOf.load({ key, ...request });
+    const shown = disclosure(access);
     return {
       ...period,
       attributions: counts.attributions,
       unclassified: counts.unclassified,
-      outsideQpvFirstQuartile: measureObligation('OUTSIDE_QPV_FIRST_QUARTILE', {
-        numerator: counts.outsideQpvFirstQuartile,
-        denominator: counts.outsideQpv,
-      }),
-      inQpvAboveFirstQuartile: measureObligation('IN_QPV_ABOVE_FIRST_QUARTILE', {
-        numerator: counts.inQpvAboveFirstQuartile,
-        denominator: counts.inQpv,
-      }),
-      priorityHouseholds: priorityMeasure(counts),
-      daloHouseholds: counts.dalo,
+      outsideQpvFirstQuartile: shown.measure(
+        measureObligation('OUTSIDE_QPV_FIRST_QUARTILE', {
+          numerator: counts.outsideQpvFirstQuartile,
+          denominator: counts.outsideQpv,
+        }),
+      ),
+      inQpvAboveFirstQuartile: shown.measure(
+        measureObligation('IN_QPV_ABOVE_FIRST_QUARTILE', {
+          numerator: counts.inQpvAboveFirstQuartile,
+          denominator: counts.inQpv,
+        }),
+      ),
+      priorityHouseholds: shown.measure(priorityMeasure(counts)),
+      daloHouseholds: shown.count(counts.dalo, counts.attributions),
       byReservationHolder: counts.byHolder.map((holder) => ({
         reservationHolderId: holder.holderId,
         attributions: holder.attributions,
-        daloHouseholds: holder.dalo,
-        priorityHouseholds: priorityMeasure(holder),
+        daloHouseholds: shown.count(holder.dalo, holder.attributions),
+        priorityHouseholds: shown.measure(priorityMeasure(holder)),
       })),
     };
   }
@@ -78,6 +84,31 @@ export class ObligationService {
       source,
     }));
   }
+}
+
+/** Below this many attributions, a count about households is withheld from those who do not read the households. */
+export const MIN_DISCLOSED_CELL = 5;
+
+/**
+ * Statistical confidentiality: a share over one to four leases, with a lease's day and address
+ * (public stock fields), would tell a household's situation. Only the State and the EPCI, who read
+ * the households of their territory anyway (`policy.ts`), see small cells.
+ */
+type ObligationMeasure = Omit<RuleMeasure, 'numerator' | 'missing'> & {
+  numerator: number | null;
+  missing: number | null;
+};
+
+function disclosure(access: OffersAccess) {
+  const seesSmallCells = access.householdLinks.scope === 'COMMUNES';
+  const small = (denominator: number) => !seesSmallCells && denominator > 0 && denominator < MIN_DISCLOSED_CELL;
+  return {
+    measure: (measure: ObligationMeasure): ObligationMeasure & { suppressed: boolean } =>
+      small(measure.denominator)
+        ? { ...measure, numerator: null, share: null, gap: null, missing: null, met: null, suppressed: true }
+        : { ...measure, suppressed: false },
+    count: (count: number, denominator: number): number | null => (small(denominator) ? null : count),
+  };
 }
 
 const priorityMeasure = (counts: ObligationCounts) =>

@@ -37,10 +37,11 @@ export class ObligationMeasure {
   kind: ObligationKind;
 
   @Field(() => Int, {
+    nullable: true,
     description:
-      'Qualifying attributions: outside QPV to first-quartile or urban-renewal households; in QPV to households above the first quartile; to DALO or priority households.',
+      'Qualifying attributions: outside QPV to first-quartile or urban-renewal households; in QPV to households above the first quartile; to DALO or priority households. Null when `suppressed`.',
   })
-  numerator: number;
+  numerator: number | null;
 
   @Field(() => Int, {
     description:
@@ -65,17 +66,24 @@ export class ObligationMeasure {
   gap: number | null;
 
   @Field(() => Int, {
+    nullable: true,
     description:
-      'Qualifying attributions missing to reach the target with the same denominator (0 when met or when the denominator is 0).',
+      'Qualifying attributions missing to reach the target with the same denominator (0 when met or when the denominator is 0). Null when `suppressed`.',
   })
-  missing: number;
+  missing: number | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'True when the target is met (exactly the target counts as met), decided on the counts, not on the rounded share; null when the denominator is 0.',
+      'True when the target is met (exactly the target counts as met), decided on the counts, not on the rounded share; null when the denominator is 0 or the measure is `suppressed`.',
   })
   met: boolean | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Statistical confidentiality: true when fewer than 5 attributions are measured and you do not read the households of this territory (only the State and the EPCI do) — the numerator, share, gap, missing and met are then withheld, so that no household’s situation can be read off a small count.',
+  })
+  suppressed: boolean;
 }
 
 @ObjectType({
@@ -89,8 +97,12 @@ export class ReservationHolderObligation {
   @Field(() => Int, { description: 'Leases signed over the period and charged to the holder’s contingent.' })
   attributions: number;
 
-  @Field(() => Int, { description: 'Of them, to DALO households (droit au logement opposable).' })
-  daloHouseholds: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Of them, to DALO households (droit au logement opposable); null when withheld (fewer than 5 attributions).',
+  })
+  daloHouseholds: number | null;
 
   @Field(() => ObligationMeasure, {
     description: 'The holder’s share of attributions to DALO or L441-1 priority households, against 25 %.',
@@ -134,8 +146,12 @@ export class AttributionObligations {
   })
   priorityHouseholds: ObligationMeasure;
 
-  @Field(() => Int, { description: 'Attributions to DALO households (droit au logement opposable).' })
-  daloHouseholds: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Attributions to DALO households (droit au logement opposable); null when withheld (fewer than 5 attributions, statistical confidentiality).',
+  })
+  daloHouseholds: number | null;
 
   @Field(() => [ReservationHolderObligation], {
     description:

@@ -3,7 +3,8 @@ import type { HouseholdLinks, VacancyScope } from '../policy';
 /**
  * The policy's scopes (`policy.ts`) as SQL conditions, so every read filters in the statement
  * itself. Aliases: `v` vacancy, `d` its dwelling, `p` a proposal (when `withProposal`). `$n` is
- * the one positional parameter the condition takes.
+ * the one positional parameter the condition takes. With `withProposal`, the condition is on the
+ * proposal (who designated it); without, on the vacancy (whose contingent).
  */
 export function householdLinkCondition(
   links: HouseholdLinks,
@@ -21,9 +22,11 @@ export function householdLinkCondition(
         parameter: links.landlordSlug,
       };
     case 'OWN_CONTINGENT': {
+      // A holder reads the candidates it designated — never another holder's, even on a vacancy
+      // re-oriented to it — and the tenant of a lease charged to its contingent.
       const holder = `(SELECT id FROM reservation_holder WHERE slug = $${n})`;
-      const designated = withProposal ? ` OR p.designated_by_id = ${holder}` : '';
-      return { condition: `(v.reservation_holder_id = ${holder}${designated})`, parameter: links.holderSlug };
+      const condition = withProposal ? `p.designated_by_id = ${holder}` : `v.reservation_holder_id = ${holder}`;
+      return { condition, parameter: links.holderSlug };
     }
   }
 }

@@ -64,7 +64,18 @@ export class DwellingWriteService {
       row.id = randomUUID();
       const taken = await tx.getRepository(DwellingEntity).existsBy({ rplsId: row.rplsId });
       if (taken) throw new ConflictError(`Dwelling ${row.rplsId} is already registered in the hub.`);
-      await tx.getRepository(DwellingEntity).insert(row);
+      // The check above answers the usual case; the unique index the concurrent one.
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(DwellingEntity)
+        .values(row)
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (inserted.raw.length === 0) {
+        throw new ConflictError(`Dwelling ${row.rplsId} is already registered in the hub.`);
+      }
       return tx.getRepository(DwellingEntity).findOneByOrFail({ id: row.id });
     });
   }

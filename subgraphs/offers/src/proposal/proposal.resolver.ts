@@ -6,7 +6,11 @@ import { Proposal } from './proposal.type';
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @FieldResolver(() => Vacancy, { description: 'The vacancy the demand was designated for.' })
+  @FieldResolver(() => Vacancy, {
+    nullable: true,
+    description:
+      'The vacancy the demand was designated for; null for a reservation holder once the vacancy was oriented to another holder (it keeps its own designations, not the vacancy).',
+  })
   vacancy(@Root() proposal: Proposal, @Ctx() ctx: OffersContext) {
     return ctx.vacancies.byId(ctx.access, ctx.loaders, proposal.vacancyId);
   }

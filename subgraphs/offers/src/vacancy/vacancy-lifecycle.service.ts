@@ -94,10 +94,11 @@ export class VacancyLifecycleService {
       );
     }
     return this.db.transaction(async (tx) => {
+      // Locks the dwelling only (not the landlord row the join reads).
       const dwelling = await tx
         .getRepository(DwellingEntity)
         .createQueryBuilder('d')
-        .setLock('pessimistic_write')
+        .setLock('pessimistic_write', undefined, ['d'])
         .innerJoin(LandlordEntity, 'l', 'l.id = d.landlord_id AND l.slug = :slug', { slug: partner })
         .where('d.id = :id', { id: dwellingId })
         .getOne();

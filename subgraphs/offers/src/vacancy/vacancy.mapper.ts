@@ -19,6 +19,7 @@ export const toVacancyTransition = (row: VacancyTransitionEntity): VacancyTransi
   occurredOn: row.occurredOn,
   reservationHolderId: row.reservationHolderId,
   note: row.note,
+  vacancyId: row.vacancyId,
 });
 
 /**

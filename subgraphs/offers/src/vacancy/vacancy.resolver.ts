@@ -96,6 +96,16 @@ export class VacancyTransitionResolver {
   reservationHolder(@Root() step: VacancyTransition, @Ctx() ctx: OffersContext) {
     return ctx.reservationHolders.byId(ctx.access, ctx.loaders, step.reservationHolderId);
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Why, when the step needs a reason: the return of a vacancy, or a designation of fewer than three candidates (CCH R441-3). Free text about candidates: for the landlord and the reservation holder of the vacancy only; others get null (no error), as for a step without a reason.',
+  })
+  async note(@Root() step: VacancyTransition, @Ctx() ctx: OffersContext) {
+    if (step.note === null) return null;
+    return (await ctx.vacancies.readsNotes(ctx.access, ctx.loaders, step.vacancyId)) ? step.note : null;
+  }
 }
 
 @Resolver(() => Attribution)

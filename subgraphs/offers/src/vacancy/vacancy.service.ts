@@ -60,6 +60,20 @@ export class VacancyService {
     return (await loaders.transitionsOf.load(vacancy.id)).map(toVacancyTransition);
   }
 
+  /** Whether the caller is the landlord of the vacancy's dwelling or the holder it is oriented to (free-text notes). */
+  async readsNotes(access: OffersAccess, loaders: OffersLoaders, vacancyId: string): Promise<boolean> {
+    if (access.partner === null) return false;
+    const vacancy = await loaders.vacancyById.load(vacancyId);
+    if (!vacancy) return false;
+    if (vacancy.reservationHolderId) {
+      const holder = await loaders.reservationHolderById.load(vacancy.reservationHolderId);
+      if (holder?.slug === access.partner) return true;
+    }
+    const dwelling = await loaders.dwellingById.load(vacancy.dwellingId);
+    const landlord = dwelling && (await loaders.landlordById.load(dwelling.landlordId));
+    return access.isLandlord && landlord?.slug === access.partner;
+  }
+
   /** The signed lease; its tenant's demand only for callers who read the household link (`policy.ts`). */
   async attribution(loaders: OffersLoaders, vacancy: Vacancy): Promise<Attribution | null> {
     if (vacancy.status !== VacancyStatus.LEASE_SIGNED) return null;

@@ -17,12 +17,9 @@ export class VacancyTransition {
   /** Resolved by `VacancyTransitionResolver.reservationHolder`. */
   reservationHolderId: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Why, when the step needs a reason: the return of a vacancy, or a designation of fewer than three candidates (CCH R441-3).',
-  })
+  /** Resolved by `VacancyTransitionResolver.note` (free text: the landlord and the holder only). */
   note: string | null;
+  vacancyId: string;
 }
 
 @Directive('@key(fields: "id")')
