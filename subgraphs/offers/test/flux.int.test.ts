@@ -71,7 +71,8 @@ describe('recordFluxAgreement', () => {
   const [newCommune, ...raceCommunes] = freshCommunes();
 
   it('creates an agreement of the calling landlord, then replaces its share (same id)', async () => {
-    const al = await holderId('action-logement');
+    // Ville de Roubaix has agreements on its commune only: none overlaps this fresh commune.
+    const al = await holderId('ville-de-roubaix');
     const created = await offers.query(vilogia, RECORD, {
       input: {
         reservationHolder: al,
@@ -89,7 +90,7 @@ describe('recordFluxAgreement', () => {
       sharePercent: 12.5,
       signedOn: '2026-01-15',
       landlord: { slug: 'vilogia' },
-      reservationHolder: { slug: 'action-logement' },
+      reservationHolder: { slug: 'ville-de-roubaix' },
     });
     const id = created.data!.recordFluxAgreement.id;
     expect(
@@ -132,13 +133,21 @@ describe('recordFluxAgreement', () => {
   const REFUSALS: [string, Viewer, Record<string, unknown>, string, string | undefined][] = [
     ['a reservation holder caller', actionLogement, { holder: 'mel' }, 'FORBIDDEN', undefined],
     ['an association caller', siao, { holder: 'mel' }, 'FORBIDDEN', undefined],
-    // vilogia on "59": the State 25 % + Action Logement 30 % already; 45.01 % more is 100.01 %.
+    // vilogia on 59350: the State 25 % and Action Logement 30 % (on "59"), the EPCI 10 % and Ville
+    // de Lille 5 % already; 30.01 % more is 100.01 %.
     [
-      'a sum over 100 %',
+      'a sum over 100 % on a commune, counting the agreements on the territories around it',
       vilogia,
-      { holder: 'ville-de-lille', territory: '59', sharePercent: 45.01 },
+      { holder: 'ville-de-roubaix', territory: '59350', sharePercent: 30.01 },
       'BAD_USER_INPUT',
       'input.sharePercent',
+    ],
+    [
+      'a second agreement of a holder on a territory overlapping its first',
+      vilogia,
+      { holder: 'action-logement', territory: '59350' },
+      'BAD_USER_INPUT',
+      'input.territory',
     ],
     [
       'the State over 30 %',
@@ -178,32 +187,34 @@ describe('recordFluxAgreement', () => {
     expect(await sql(TABLE)).toEqual(before);
   });
 
-  it('accepts shares summing to exactly 100 % (the allowed twin of the sum refusal)', async () => {
+  it('accepts shares summing to exactly 100 % on a commune (the allowed twin of the sum refusal)', async () => {
     const response = await offers.query(vilogia, RECORD, {
       input: {
-        reservationHolder: await holderId('ville-de-lille'),
-        territory: '59',
+        reservationHolder: await holderId('ville-de-roubaix'),
+        territory: '59350',
         year: THIS_YEAR,
-        sharePercent: 45,
+        sharePercent: 30,
       },
     });
     expect(response.errors).toBeUndefined();
     const [{ total }] = await sql(
-      `SELECT sum(share_basis_points)::int AS total FROM flux_agreement WHERE landlord_id = $1 AND territory = '59' AND year = $2`,
+      `SELECT sum(share_basis_points)::int AS total FROM flux_agreement
+        WHERE landlord_id = $1 AND territory IN ('59', '200093201', '59350') AND year = $2`,
       [await landlordId('vilogia'), THIS_YEAR],
     );
     expect(total).toBe(10_000);
   });
 
-  it('serializes concurrent writes: of two 60 % shares on a fresh territory, exactly one is recorded', async () => {
+  it('serializes concurrent writes: of two 20 % shares where 65 % are reserved around, exactly one is recorded', async () => {
     // Many territories at once, so that without the lock some pairs would interleave and both pass.
-    const holders = [await holderId('action-logement'), await holderId('mel')];
+    // On each fresh commune the State, Action Logement (on "59") and the EPCI hold 65 % already.
+    const holders = [await holderId('ville-de-lille'), await holderId('ville-de-roubaix')];
     const responses = await Promise.all(
       raceCommunes.flatMap((territory) =>
         holders.map(async (id) => ({
           territory,
           response: await offers.query(lmh, RECORD, {
-            input: { reservationHolder: id, territory, year: THIS_YEAR, sharePercent: 60 },
+            input: { reservationHolder: id, territory, year: THIS_YEAR, sharePercent: 20 },
           }),
         })),
       ),
@@ -221,7 +232,7 @@ describe('recordFluxAgreement', () => {
       [await landlordId('lille-metropole-habitat'), raceCommunes, THIS_YEAR],
     );
     expect(totals).toHaveLength(raceCommunes.length);
-    expect(totals.every((row) => row.total === 6_000)).toBe(true);
+    expect(totals.every((row) => row.total === 2_000)).toBe(true);
   });
 });
 

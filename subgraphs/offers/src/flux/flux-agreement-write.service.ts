@@ -70,18 +70,35 @@ export class FluxAgreementWriteService {
           'input.reservationHolder',
         );
       }
-      const current = await this.repository.lockAgreements(tx, { landlordId: landlord.id, territory, year });
-      const problem = agreementShareProblem({
-        holderKind: holder.kind,
-        shareBasisPoints,
-        // The agreement being replaced, if any, does not count against its new share.
-        otherSharesBasisPoints: current
-          .filter((row) => row.reservationHolderId !== holderId)
-          .map((row) => row.shareBasisPoints),
-        territory,
-        year,
-      });
-      if (problem) throw new BadUserInputError(`"input.sharePercent": ${problem}`, 'input.sharePercent');
+      const current = await this.repository.lockAgreements(tx, { landlordId: landlord.id, year });
+      const covered = communesOf(territory);
+      const sameHolderElsewhere = current.find(
+        (row) =>
+          row.reservationHolderId === holderId &&
+          row.territory !== territory &&
+          [...communesOf(row.territory)].some((commune) => covered.has(commune)),
+      );
+      if (sameHolderElsewhere) {
+        throw new BadUserInputError(
+          `"input.territory": this reservation holder already has an agreement with you for ${year} on ${sameHolderElsewhere.territory}, which overlaps ${territory}: one agreement per landlord, holder and territory (décret 2020-145) — change that one instead.`,
+          'input.territory',
+        );
+      }
+      // On every commune the territory covers, the shares of the agreements covering it (other
+      // holders, any territory) and this one stay within 100 %, and the State's within 30 %.
+      for (const commune of covered) {
+        const problem = agreementShareProblem({
+          holderKind: holder.kind,
+          shareBasisPoints,
+          // The agreement being replaced, if any, does not count against its new share.
+          otherSharesBasisPoints: current
+            .filter((row) => row.reservationHolderId !== holderId && communesOf(row.territory).has(commune))
+            .map((row) => row.shareBasisPoints),
+          territory: commune === territory ? territory : `${territory} (commune ${commune})`,
+          year,
+        });
+        if (problem) throw new BadUserInputError(`"input.sharePercent": ${problem}`, 'input.sharePercent');
+      }
       return this.repository.upsert(tx, {
         id: randomUUID(),
         landlordId: landlord.id,
@@ -95,6 +112,9 @@ export class FluxAgreementWriteService {
     });
   }
 }
+
+/** The communes a département, an EPCI or a commune covers (official geography). */
+const communesOf = (code: string): Set<string> => new Set(officialGeography.coverage(code)?.communes ?? []);
 
 /** A percentage with at most two decimals in (0, 100] as whole basis points (12.5 → 1250), else BAD_USER_INPUT. */
 function basisPointsOf(sharePercent: number): number {

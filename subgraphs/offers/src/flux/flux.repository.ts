@@ -226,16 +226,18 @@ export class FluxRepository {
    */
   async lockAgreements(
     tx: EntityManager,
-    key: { landlordId: string; territory: string; year: number },
-  ): Promise<{ reservationHolderId: string; shareBasisPoints: number }[]> {
+    key: { landlordId: string; year: number },
+  ): Promise<{ reservationHolderId: string; territory: string; shareBasisPoints: number }[]> {
+    // One lock per landlord and year: agreements on overlapping territories (a département, its
+    // EPCIs, their communes) are checked together, so two concurrent writes cannot both pass.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `flux_agreement|${key.landlordId}|${key.territory}|${key.year}`,
+      `flux_agreement|${key.landlordId}|${key.year}`,
     ]);
     return tx.query(
-      `SELECT reservation_holder_id AS "reservationHolderId", share_basis_points AS "shareBasisPoints"
-       FROM flux_agreement WHERE landlord_id = $1 AND territory = $2 AND year = $3
+      `SELECT reservation_holder_id AS "reservationHolderId", territory, share_basis_points AS "shareBasisPoints"
+       FROM flux_agreement WHERE landlord_id = $1 AND year = $2
        FOR UPDATE`,
-      [key.landlordId, key.territory, key.year],
+      [key.landlordId, key.year],
     );
   }
 
