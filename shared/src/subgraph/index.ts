@@ -43,6 +43,7 @@ export async function createSubgraphApp<TContext extends object>(options: Subgra
   const app = createGraphQLApp({
     apollo,
     ready: options.ready,
+    onInternalError: (error) => options.logger.error({ err: error }, 'internal error in the HTTP layer'),
     context: async (request, rawBody) => {
       const viewer = await verifyIdentityAssertion(options.gatewayKey, {
         token: request.header(IDENTITY_HEADER),
