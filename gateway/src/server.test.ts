@@ -144,15 +144,18 @@ describe('gateway limits, each with its code, status and a sentence naming it', 
   });
 
   it('lets queries at each limit past the check', async () => {
-    const atDepth = await gateway.post({ query: nested(0) });
-    expect(codeOf(atDepth)).not.toBe('QUERY_TOO_DEEP');
+    // Depth 5, the limit: past the check, the query is planned and fails only on the subgraph this test does not run.
+    const atDepth = await gateway.post({
+      query: '{ demands(first: 1) { edges { node { proposals(first: 1) { id } } } } }',
+    });
+    expect(codeOf(atDepth)).toBe('INTERNAL_SERVER_ERROR');
     const atAliases = await gateway.post({ query: '{ a: __typename b: __typename }' });
     expect(atAliases.body.data).toEqual({ a: 'Query', b: 'Query' });
     const atCost = await gateway.post({
       query: 'query($n: Int) { demands(first: $n) { totalCount } }',
       variables: { n: 299 },
     });
-    expect(codeOf(atCost)).not.toBe('QUERY_TOO_COMPLEX');
+    expect(codeOf(atCost)).toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('refuses an unknown operation name, an ambiguous document and a subscription with 400, not 500', async () => {

@@ -1,3 +1,4 @@
+import { loadConfig } from '../config';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
@@ -114,8 +115,9 @@ describe('the default limits let every documented dashboard query through', () =
 
   it.each(examples.map((query, index) => [index + 1, query] as const))('README query %i', (_index, query) => {
     const measured = shape(query, undefined, supergraph);
-    expect(measured.depth).toBeLessThanOrEqual(12);
-    expect(measured.aliases).toBeLessThanOrEqual(30);
-    expect(measured.cost).toBeLessThanOrEqual(100_000);
+    const limits = loadConfig({}).limits;
+    expect(measured.depth).toBeLessThanOrEqual(limits.maxDepth);
+    expect(measured.aliases).toBeLessThanOrEqual(limits.maxAliases);
+    expect(measured.cost).toBeLessThanOrEqual(limits.maxCost);
   });
 });

@@ -8,6 +8,12 @@ describe('official geography', () => {
     expect(officialGeography.find('59')).toMatchObject({ name: 'Nord', level: 'DEPARTEMENT' });
   });
 
+  it("gives a commune's EPCI, and none for another kind of territory or an unknown code", () => {
+    expect(officialGeography.epciOf('59350')).toBe('200093201');
+    expect(officialGeography.epciOf('200093201')).toBeNull();
+    expect(officialGeography.epciOf('75056')).toBeNull();
+  });
+
   it('knows at least a dozen MEL communes, each with a 5-character INSEE code', () => {
     const communes = officialGeography.communes();
     expect(communes.length).toBeGreaterThanOrEqual(12);

@@ -76,6 +76,12 @@ export class Geography {
     return chain;
   }
 
+  /** The EPCI a commune belongs to (its SIREN), or null for a code that is no known commune. */
+  epciOf(communeCode: string): string | null {
+    const commune = this.byCode.get(communeCode);
+    return commune?.level === 'COMMUNE' && commune.parent ? commune.parent : null;
+  }
+
   /** What `code` covers (see `Coverage`), or undefined for a code this geography does not know. */
   coverage(code: string): Coverage | undefined {
     const territory = this.byCode.get(code);

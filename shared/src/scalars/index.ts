@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, LocalDateResolver as LooseLocalDate } from 'graphql-scalars';
-import { isCalendarDate } from '../dates';
+import { FIRST_YEAR, isCalendarDate, LAST_YEAR } from '../dates';
+import { ErrorCode } from '../errors';
 
 /**
  * `LocalDate` (YYYY-MM-DD) as graphql-scalars defines it, plus the calendar's bounds
@@ -20,8 +21,8 @@ export const LocalDateResolver = new GraphQLScalarType<string, string>({
 
 function checked(date: string): string {
   if (!isCalendarDate(date)) {
-    throw new GraphQLError(`"${date}" is not a calendar date between 1900-01-01 and 2999-12-31.`, {
-      extensions: { code: 'BAD_USER_INPUT' },
+    throw new GraphQLError(`"${date}" is not a calendar date between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31.`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
     });
   }
   return date;

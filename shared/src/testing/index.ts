@@ -4,3 +4,4 @@ export * from './databases';
 export * from './identity';
 export * from './subgraph-client';
 export * from './seeded-subgraph';
+export * from './table-checksums';

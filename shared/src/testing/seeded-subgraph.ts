@@ -24,18 +24,13 @@ export async function openSeededSubgraph(options: {
   seed: (db: DataSource, options: { referenceDate: string; demands: number }) => Promise<unknown>;
   buildApp: Parameters<typeof serveSubgraph>[0]['buildApp'];
   demands: number;
-  /** The subgraph's clock (default: the real one), for apps that take `now`. */
-  now?: () => Date;
 }): Promise<SeededSubgraph> {
   const database = await createTestDatabase(options.name);
   const statements = new StatementCounter();
   const db = options.createDataSource(database.url, statements);
   await db.initialize();
   await options.seed(db, { referenceDate: TEST_REFERENCE_DATE, demands: options.demands });
-  const buildApp: typeof options.buildApp = options.now
-    ? (app) => (options.buildApp as (app: object) => ReturnType<typeof options.buildApp>)({ ...app, now: options.now })
-    : options.buildApp;
-  const client = await serveSubgraph({ name: options.name, db, buildApp });
+  const client = await serveSubgraph({ name: options.name, db, buildApp: options.buildApp });
   return {
     db,
     statements,

@@ -71,7 +71,7 @@ export function createContextFactory(
     schemes: new SchemeService(repositories.schemes),
     operators: new OperatorService(repositories.operators),
     measures: new MeasureService(repositories.measures),
-    indicators: new IndicatorService(),
+    indicators: new IndicatorService(() => parisDate(now())),
     activity: new ActivityService(() => parisDate(now())),
     lifecycle: new MeasureLifecycleService(db, now),
     watch: new WatchService(repositories.watch),

@@ -1,5 +1,4 @@
 import { StatementCounter } from '@passerelle/shared/database';
-import { parisToday } from '@passerelle/shared/dates';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { officialGeography } from '@passerelle/shared/geography';
 import { ANONYMOUS } from '@passerelle/shared/identity';
@@ -38,7 +37,9 @@ beforeAll(async () => {
     name: 'accompaniment',
     createDataSource: createAccompanimentDataSource,
     seed: seedDemoAccompaniment,
-    buildApp: buildAccompanimentServer,
+    // Today is the seed's reference day: the indicators' default day is known.
+    buildApp: (options) =>
+      buildAccompanimentServer({ ...options, now: () => new Date(`${TEST_REFERENCE_DATE}T10:00:00Z`) }),
     demands: SEEDED,
   });
   ({ db, statements, client: accompaniment } = subject);
@@ -568,7 +569,7 @@ describe('Territory.accompanimentIndicators', () => {
     const unknown = await accompaniment.query(mel, INDICATORS, { representations: territories(['75056']) });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const known = await accompaniment.query(mel, INDICATORS, { representations: territories(['200093201']) });
-    expect(known.data?._entities[0].accompanimentIndicators.asOf).toBe(parisToday());
+    expect(known.data?._entities[0].accompanimentIndicators.asOf).toBe(TEST_REFERENCE_DATE);
   });
 
   it('is refused to anonymous callers, and open to every partner kind', async () => {

@@ -43,7 +43,7 @@ export function createContextFactory(
   const present = (row: DemandEntity) => demands.present(row);
   const lifecycle = new DemandLifecycleService(db, settings, now);
   const alerts = new AlertService(new AlertRepository(db), present);
-  const territories = new TerritoryIndicatorService(new TerritoryIndicatorRepository(db));
+  const territories = new TerritoryIndicatorService(new TerritoryIndicatorRepository(db), today);
   return (viewer) => ({
     viewer,
     demands,

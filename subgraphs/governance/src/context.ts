@@ -81,7 +81,7 @@ export function createContextFactory(db: DataSource, now: Clock): (viewer: Viewe
     bodies: new BodyService(repositories.bodies),
     meetings: new MeetingService(repositories.meetings),
     calDecisions: new CalDecisionService(repositories.calDecisions),
-    indicators: new GovernanceIndicatorsService(),
+    indicators: new GovernanceIndicatorsService(() => parisDate(now())),
     meetingLifecycle: new MeetingLifecycleService(db, now),
     calRecording: new CalDecisionRecordingService(db, now),
     recommendations: new RecommendationService(db, repositories.recommendations, now),

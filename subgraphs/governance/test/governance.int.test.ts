@@ -1,5 +1,4 @@
 import { StatementCounter } from '@passerelle/shared/database';
-import { parisToday } from '@passerelle/shared/dates';
 import { demoId, generateDemoTerritory, TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { ANONYMOUS } from '@passerelle/shared/identity';
 import {
@@ -39,7 +38,9 @@ beforeAll(async () => {
     name: 'governance',
     createDataSource: createGovernanceDataSource,
     seed: seedDemoGovernance,
-    buildApp: buildGovernanceServer,
+    // Today is the seed's reference day: the indicators' default day is known.
+    buildApp: (options) =>
+      buildGovernanceServer({ ...options, now: () => new Date(`${TEST_REFERENCE_DATE}T10:00:00Z`) }),
     demands: SEEDED_DEMANDS,
   });
   ({ db, statements, client: governance } = subject);
@@ -188,7 +189,7 @@ describe('Territory.governanceIndicators', () => {
   });
 
   it('takes today in Paris when asOf is omitted', async () => {
-    const today = parisToday();
+    const today = TEST_REFERENCE_DATE;
     const byDefault = await governance.query(mel, INDICATORS, { code: MEL });
     expect(byDefault.data!.territory.governanceIndicators).toMatchObject({
       periodStart: `${today.slice(0, 4)}-01-01`,

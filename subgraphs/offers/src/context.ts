@@ -1,4 +1,4 @@
-import type { Clock } from '@passerelle/shared/dates';
+import { parisDate, type Clock } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import type { DataSource } from 'typeorm';
 import { AttributionRepository } from './attribution/attribution.repository';
@@ -79,7 +79,7 @@ export function createContextFactory(db: DataSource, now: Clock): (viewer: Viewe
     dwellings: new DwellingService(repositories.dwellings),
     vacancies: new VacancyService(repositories.vacancies),
     proposals: new ProposalService(),
-    offerIndicators: new OfferIndicatorService(),
+    offerIndicators: new OfferIndicatorService(() => parisDate(now())),
     dwellingWrites: new DwellingWriteService(db, now),
     lifecycle: new VacancyLifecycleService(db, now),
     flux: new FluxService(fluxRepository),

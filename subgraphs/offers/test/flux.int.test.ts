@@ -35,9 +35,8 @@ beforeAll(async () => {
     name: 'offers',
     createDataSource: createOffersDataSource,
     seed: seedDemoOffers,
-    buildApp: buildOffersServer,
+    buildApp: (options) => buildOffersServer({ ...options, now: () => new Date(`${TEST_REFERENCE_DATE}T12:00:00Z`) }),
     demands: SEEDED_DEMANDS,
-    now: () => new Date(`${TEST_REFERENCE_DATE}T12:00:00Z`),
   });
   ({ db, statements, client: offers } = subject);
 });

@@ -41,7 +41,8 @@ beforeAll(async () => {
     name: 'offers',
     createDataSource: createOffersDataSource,
     seed: seedDemoOffers,
-    buildApp: buildOffersServer,
+    // Today is the seed's reference day: the indicators' default day is known.
+    buildApp: (options) => buildOffersServer({ ...options, now: () => new Date(`${TEST_REFERENCE_DATE}T10:00:00Z`) }),
     demands: SEEDED_DEMANDS,
   });
   ({ db, statements, client: offers } = subject);
@@ -622,7 +623,7 @@ describe('Territory.offerIndicators', () => {
 
   it('takes today in Paris when asOf is omitted', async () => {
     const response = await offers.query(mel, INDICATORS, { r: [territory('59512')] });
-    expect(response.data?._entities[0].offerIndicators.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(response.data?._entities[0].offerIndicators.asOf).toBe(TEST_REFERENCE_DATE);
   });
 
   it('costs one SQL statement for one territory and for five (batched)', async () => {

@@ -1,6 +1,12 @@
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { ANONYMOUS, type Viewer } from '@passerelle/shared/identity';
-import { type SeededSubgraph, type SubgraphClient, demoViewer, openSeededSubgraph } from '@passerelle/shared/testing';
+import {
+  type SeededSubgraph,
+  type SubgraphClient,
+  demoViewer,
+  openSeededSubgraph,
+  tableChecksumsOf,
+} from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createOffersDataSource } from '../src/data-source';
 import { seedDemoOffers } from '../src/seed/demo-seed';
@@ -23,9 +29,8 @@ beforeAll(async () => {
     name: 'offers',
     createDataSource: createOffersDataSource,
     seed: seedDemoOffers,
-    buildApp: buildOffersServer,
+    buildApp: (options) => buildOffersServer({ ...options, now: CLOCK }),
     demands: 200,
-    now: CLOCK,
   });
   ({ db, client: offers } = subject);
 });
@@ -41,19 +46,7 @@ const DEMANDS = ['a', 'b', 'c', 'd'].map((n) => `00000000-0000-4000-8000-0000000
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 /** Row counts and checksums of every table: what a refused mutation must leave unchanged. */
-async function snapshot(): Promise<Record<string, string>> {
-  const tables = await sql<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
-  );
-  const sums: Record<string, string> = {};
-  for (const { table_name: table } of tables) {
-    const [row] = await sql(
-      `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS sum FROM "${table}" t`,
-    );
-    sums[table] = row.sum;
-  }
-  return sums;
-}
+const snapshot = () => tableChecksumsOf((query, parameters) => db.query(query, parameters));
 
 const VACANCY = `id status version origin reservationHolder { slug }
   transitions(first: 100) { status occurredOn note reservationHolder { slug } }

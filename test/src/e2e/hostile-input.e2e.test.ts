@@ -17,6 +17,8 @@ import {
   demoViewer,
   gatewayAssertion,
   harnessEnvironment,
+  tableChecksums,
+  type TableChecksums,
 } from '@passerelle/shared/testing';
 import { REPOSITORY_ROOT, subgraphLayouts } from '@passerelle/shared/topology';
 import {
@@ -31,7 +33,6 @@ import {
 import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, type KeyLike } from 'jose';
 import { startService, type RunningService } from '../harness/services';
 import { startStack, type Stack } from '../support/stack';
-import { tableChecksums, type TableChecksums } from '../support/table-checksums';
 
 /**
  * The hostile corpus (issue 8): malformed, oversized, abusive and forged requests sent through
@@ -279,12 +280,12 @@ interface GatewayCase {
 
 const nestedDemands = (levels: number) =>
   `{ demands(first: 1) { edges { node { ${'proposals(first: 1) { demand { '.repeat(levels)}nur${' } }'.repeat(levels)} } } } }`;
-const fragmentBomb = () => {
-  const levels = 8;
+/** Fragments spread `width` times per level, `levels` deep, each over pages of 100. */
+const fragmentBomb = (levels: number, width: number) => {
   const fragments = Array.from(
     { length: levels },
     (_, level) =>
-      `fragment F${level} on Demand { ${Array.from({ length: 3 }, (_, i) => `p${i}: proposals(first: 100) { demand { ...F${level + 1} } }`).join(' ')} }`,
+      `fragment F${level} on Demand { ${Array.from({ length: width }, (_, i) => `p${i}: proposals(first: 100) { demand { ...F${level + 1} } }`).join(' ')} }`,
   ).join(' ');
   return `{ demands(first: 100) { edges { node { ...F0 } } } } ${fragments} fragment F${levels} on Demand { nur }`;
 };
@@ -461,9 +462,14 @@ const GATEWAY_CASES: GatewayCase[] = [
     expected: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   },
   {
-    name: 'fragment bomb (3^8 expansion × pages of 100)',
-    send: () => post(gatewayUrl(), { query: fragmentBomb() }, bearer(tokens.mel!)),
-    expected: { status: 400 },
+    name: 'fragment bomb (3^8 expansion × pages of 100, 20 levels deep)',
+    send: () => post(gatewayUrl(), { query: fragmentBomb(8, 3) }, bearer(tokens.mel!)),
+    expected: { status: 400, code: 'QUERY_TOO_DEEP' },
+  },
+  {
+    name: 'fragment bomb within the depth and alias limits (5^4 expansion × pages of 100)',
+    send: () => post(gatewayUrl(), { query: fragmentBomb(4, 5) }, bearer(tokens.mel!)),
+    expected: { status: 400, code: 'QUERY_TOO_COMPLEX' },
   },
   {
     name: 'directive bomb (2 000 repeated @skip)',
@@ -499,7 +505,8 @@ const GATEWAY_CASES: GatewayCase[] = [
       post(gatewayUrl(), {
         query: '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
       }),
-    expected: { status: 400 },
+    // graphql-js's own rule (MaxIntrospectionDepthRule) refuses it, within our depth limit.
+    expected: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   },
   {
     name: 'invalid enum value (literal)',

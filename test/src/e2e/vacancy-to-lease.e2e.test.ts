@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parisToday } from '@passerelle/shared/dates';
+import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { officialGeography } from '@passerelle/shared/geography';
 import { demoToken } from '@passerelle/shared/testing';
 import { Client } from 'pg';
@@ -50,7 +51,7 @@ async function ask(slug: string, query: string, variables: Record<string, unknow
 
 const MEL = '200093201';
 /** The seeded demo territory's reference date: its alerts are read at it (demand-timeline-alerts). */
-const SEED_ALERTS_AS_OF = '2026-06-30';
+const SEED_ALERTS_AS_OF = TEST_REFERENCE_DATE;
 
 /** The OECD-modified scale, by hand: 1, then 0.5 per other person of 14 or over, 0.3 per child under 14. */
 const unitsByHand = (ages: number[]) =>
@@ -289,7 +290,21 @@ const THE_QUERY = `query($id: ID!) {
 }`;
 
 describe('one vacancy from vacated to lease through the gateway', () => {
-  it('takes each step with the right partner, one version at a time', () => {
+  it('takes each step with the right partner, one version at a time', async () => {
+    // Who recorded each dated step: the landlord, but the holder for the designation.
+    const steps = await sql(
+      'offers',
+      `SELECT status, recorded_by FROM vacancy_transition WHERE vacancy_id = $1 ORDER BY position`,
+      [leased.vacancyId],
+    );
+    expect(steps.map((step) => [step.status, step.recorded_by])).toEqual([
+      ['VACATED', 'vilogia'],
+      ['ORIENTED', 'vilogia'],
+      ['CANDIDATES_DESIGNATED', 'action-logement'],
+      ['EXAMINED_IN_CAL', 'vilogia'],
+      ['OFFER_NOTIFIED', 'vilogia'],
+      ['LEASE_SIGNED', 'vilogia'],
+    ]);
     expect(leased.steps).toEqual(
       [
         'VACATED',

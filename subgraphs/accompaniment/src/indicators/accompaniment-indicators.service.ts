@@ -1,6 +1,6 @@
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
-import { parisToday } from '@passerelle/shared/dates';
+import type { CalendarDate } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import { requireIndicatorAccess } from '../policy';
 import { indicatorKey, type IndicatorLoaders } from './accompaniment-indicators.loaders';
@@ -8,6 +8,9 @@ import type { AccompanimentIndicators } from './accompaniment-indicators.type';
 
 /** Territory indicators: statistics for any partner (policy.ts), computed in SQL. */
 export class IndicatorService {
+  /** `today`: the subgraph's clock, in Paris (the default reference day). */
+  constructor(private readonly today: () => CalendarDate) {}
+
   /**
    * The indicators of territory `code` on `asOf` (default: today in Paris). An unknown code is an
    * input error, as in the other subgraphs (not zeros, which would look like a real territory).
@@ -15,7 +18,7 @@ export class IndicatorService {
   async of(viewer: Viewer, loaders: IndicatorLoaders, code: string, asOf?: string): Promise<AccompanimentIndicators> {
     requireIndicatorAccess(viewer);
     if (!officialGeography.find(code)) throw new BadUserInputError(`Unknown territory code "${code}".`, 'code');
-    const day = asOf ?? parisToday();
+    const day = asOf ?? this.today();
     const figures = await loaders.indicators.load(indicatorKey(code, day));
     return {
       asOf: day,

@@ -1,4 +1,4 @@
-import { monthsBetween, parisToday, startOfMonth, startOfYear } from '@passerelle/shared/dates';
+import { monthsBetween, startOfMonth, startOfYear, type CalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError, ForbiddenError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import { isAuthenticated, type Viewer } from '@passerelle/shared/identity';
@@ -8,7 +8,11 @@ import type { DemandIndicators } from './territory.type';
 
 /** Demand indicators by territory. Statistics: any authenticated partner reads them. */
 export class TerritoryIndicatorService {
-  constructor(private readonly repository: TerritoryIndicatorRepository) {}
+  /** `today`: the subgraph's clock, in Paris (the default reference day). */
+  constructor(
+    private readonly repository: TerritoryIndicatorRepository,
+    private readonly today: () => CalendarDate,
+  ) {}
 
   /** A per-request loader keyed by `code|asOf`: one statement per distinct `asOf`, whatever the number of territories. */
   createLoader(): DataLoader<string, DemandIndicators> {
@@ -34,7 +38,7 @@ export class TerritoryIndicatorService {
 
   indicators(viewer: Viewer, loader: DataLoader<string, DemandIndicators>, code: string, asOf: string | undefined) {
     if (!isAuthenticated(viewer)) throw new ForbiddenError('Indicators are for partners: send a partner token.');
-    return loader.load(`${code}|${asOf ?? parisToday()}`);
+    return loader.load(`${code}|${asOf ?? this.today()}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { byIdLoader, groupBy } from '@passerelle/shared/loaders';
+import { groupBy } from '@passerelle/shared/loaders';
 import type { Viewer } from '@passerelle/shared/identity';
 import { isAuthenticated } from '@passerelle/shared/identity';
 import DataLoader from 'dataloader';
@@ -9,7 +9,6 @@ import type { AttendanceEntity } from './attendance.entity';
 /** Per-request agenda loaders, for one caller. */
 export interface AgendaLoaders {
   agendaOf: DataLoader<string, AgendaItemEntity[]>;
-  agendaItemById: DataLoader<string, AgendaItemEntity | null>;
   attendanceOf: DataLoader<string, AttendanceEntity[]>;
   /** The caller's seats, read once per request (none for anonymous callers). */
   membership(): Promise<Membership>;
@@ -24,7 +23,6 @@ export function createAgendaLoaders(agendas: AgendaRepository, viewer: Viewer, r
       const byMeeting = readsMeetings ? groupBy(await agendas.itemsOf(meetingIds), (row) => row.meetingId) : new Map();
       return meetingIds.map((id) => byMeeting.get(id) ?? []);
     }),
-    agendaItemById: byIdLoader(async (ids) => (readsMeetings ? agendas.findItems(ids) : [])),
     attendanceOf: new DataLoader(async (meetingIds) => {
       const byMeeting = readsMeetings
         ? groupBy(await agendas.attendanceOf(meetingIds), (row) => row.meetingId)

@@ -24,14 +24,6 @@ export class AgendaRepository {
       .getMany();
   }
 
-  findItems(ids: readonly string[]): Promise<AgendaItemEntity[]> {
-    return this.db
-      .getRepository(AgendaItemEntity)
-      .createQueryBuilder('a')
-      .where('a.id = ANY(:ids::uuid[])', { ids })
-      .getMany();
-  }
-
   attendanceOf(meetingIds: readonly string[]): Promise<AttendanceEntity[]> {
     return this.db
       .getRepository(AttendanceEntity)

@@ -1,4 +1,3 @@
-import { parisToday } from '@passerelle/shared/dates';
 import type { Viewer } from '@passerelle/shared/identity';
 import { requireAccessTo } from '../policy';
 import type { Territory } from '../territory/territory.type';
@@ -7,7 +6,8 @@ import type { GovernanceIndicators } from './governance-indicators.type';
 
 /** Governance statistics of a territory: any authenticated partner reads them (policy.ts). */
 export class GovernanceIndicatorsService {
-  constructor(private readonly today: () => string = () => parisToday()) {}
+  /** `today`: the subgraph's clock, in Paris (the default reference day). */
+  constructor(private readonly today: () => string) {}
 
   /** The indicators of `territory` for the year up to `asOf` (default: today in Paris). */
   of(

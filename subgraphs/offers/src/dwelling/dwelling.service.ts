@@ -1,7 +1,6 @@
 import { pageSize } from '@passerelle/shared/pagination';
 import { ForbiddenError } from '@passerelle/shared/errors';
-import { isUuid, requireCommuneCode } from '@passerelle/shared/validation';
-import { requireUuid } from '../common/input';
+import { isUuid, requireCommuneCode, requireUuid } from '@passerelle/shared/validation';
 import { anyText, decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';

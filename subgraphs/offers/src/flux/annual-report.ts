@@ -31,7 +31,7 @@ registerEnumType(ConstructionPeriod, {
 });
 
 /** The first year of each period but the first, latest first: the first start at or before a year gives its period. */
-const PERIOD_STARTS: readonly (readonly [number, ConstructionPeriod])[] = [
+export const PERIOD_STARTS: readonly (readonly [number, ConstructionPeriod])[] = [
   [2015, ConstructionPeriod.SINCE_2015],
   [2005, ConstructionPeriod.FROM_2005_TO_2014],
   [1990, ConstructionPeriod.FROM_1990_TO_2004],

@@ -1,9 +1,9 @@
+import { requireUuid } from '@passerelle/shared/validation';
 import { randomUUID } from 'node:crypto';
 import { parisDate, type Clock } from '@passerelle/shared/dates';
 import { BadUserInputError, ForbiddenError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import type { DataSource } from 'typeorm';
-import { requireUuid } from '../common/input';
 import type { OffersAccess } from '../policy';
 import { ReservationHolderKind } from '../reservation-holder/reservation-holder.enums';
 import type { FluxAgreementEntity } from './flux-agreement.entity';

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ReservationHolderKind } from '../reservation-holder/reservation-holder.enums';
 import type { Financing } from '../dwelling/dwelling.enums';
 import type { Typology } from '@passerelle/shared/housing';
-import { ConstructionPeriod } from './annual-report';
+import { ConstructionPeriod, PERIOD_STARTS } from './annual-report';
 import type { FluxAgreementEntity } from './flux-agreement.entity';
 import type { VacancyOrigin } from './flux.enums';
 
@@ -48,15 +48,10 @@ const AGREEMENT_COLUMNS = `fa.id, fa.landlord_id AS "landlordId", fa.reservation
 
 /**
  * The construction period of `column` (a construction year) in SQL, so that the annual report is
- * grouped in the statement. Mirrors `constructionPeriod()` in `annual-report.ts` (both bounds of
- * each period included); the integration test checks the two agree on every seeded dwelling.
+ * grouped in the statement: built from the same boundaries as `constructionPeriod()`.
  */
-const periodOf = (column: string) => `CASE
-    WHEN ${column} >= 2015 THEN '${ConstructionPeriod.SINCE_2015}'
-    WHEN ${column} >= 2005 THEN '${ConstructionPeriod.FROM_2005_TO_2014}'
-    WHEN ${column} >= 1990 THEN '${ConstructionPeriod.FROM_1990_TO_2004}'
-    WHEN ${column} >= 1975 THEN '${ConstructionPeriod.FROM_1975_TO_1989}'
-    WHEN ${column} >= 1949 THEN '${ConstructionPeriod.FROM_1949_TO_1974}'
+const periodOf = (column: string) =>
+  `CASE ${PERIOD_STARTS.map(([start, period]) => `WHEN ${column} >= ${start} THEN '${period}'`).join(' ')}
     ELSE '${ConstructionPeriod.BEFORE_1949}' END`;
 
 /** `column` (a date) falls in calendar year `year` (an int expression): a range, so the date indexes serve. */

@@ -1,6 +1,6 @@
+import { requireUuid } from '@passerelle/shared/validation';
 import { BadUserInputError, ForbiddenError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
-import { requireUuid } from '../common/input';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import { annualReportCsv, annualReportDueBy, type AnnualReportRow } from './annual-report';
 import type { AnnualFluxReport, AnnualReportLine } from './annual-report.type';

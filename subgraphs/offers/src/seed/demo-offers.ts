@@ -1,10 +1,9 @@
 import { addDays } from '@passerelle/shared/dates';
 import { demoId, SeededRandom, type DemoDemand, type DemoTerritory, type DemoVacancy } from '@passerelle/shared/demo';
-import { officialGeography } from '@passerelle/shared/geography';
 import type { Typology } from '@passerelle/shared/housing';
 import type { AttributionEntity } from '../attribution/attribution.entity';
 import { AttributionPriority } from '../attribution/attribution.enums';
-import { consumptionUnits, isFirstQuartile, resourcesPerConsumptionUnit } from '../attribution/consumption-units';
+import { attributionSnapshot } from '../attribution/attribution-snapshot';
 import type { FirstQuartileThresholdEntity } from '../attribution/first-quartile-threshold.entity';
 import type { DwellingEntity } from '../dwelling/dwelling.entity';
 import type { Financing } from '../dwelling/dwelling.enums';
@@ -146,9 +145,6 @@ export function demoOffers(territory: DemoTerritory): DemoOffers {
         const dwelling = dwellingById.get(vacancy.dwellingId)!;
         const demand = demandById.get(vacancy.tenantDemandId!)!;
         const leaseSignedOn = leaseDayOf(vacancy)!;
-        const household = householdAtSignature(vacancy.id, demand);
-        const units = consumptionUnits(household.ages);
-        const perUnit = resourcesPerConsumptionUnit(household.annualResources, units);
         const threshold = thresholds.find((row) => row.year === Number(leaseSignedOn.slice(0, 4)));
         return {
           id: demoId('attribution', vacancy.id),
@@ -158,20 +154,15 @@ export function demoOffers(territory: DemoTerritory): DemoOffers {
           landlordId: idOf(landlordIds, dwelling.landlordSlug, 'landlord'),
           reservationHolderId: idOf(holderIds, vacancy.reservationHolderSlug!, 'reservation holder'),
           leaseSignedOn,
-          commune: dwelling.commune,
-          epci: epciOf(dwelling.commune),
-          inQpv: dwelling.qpv !== null,
-          typology: dwelling.typology as Typology,
-          financing: dwelling.financing as Financing,
-          constructionYear: dwelling.constructionYear,
-          memberCount: household.ages.length,
-          consumptionUnits: units,
-          annualResources: household.annualResources,
-          resourcesPerUnit: perUnit,
-          quartileThreshold: threshold?.eurosPerUnit ?? null,
-          firstQuartile: threshold ? isFirstQuartile(perUnit, threshold.eurosPerUnit) : null,
-          priority: priorityOf(demand),
-          urbanRenewalRehousing: originOf.get(vacancy.id) === VacancyOrigin.URBAN_RENEWAL_REHOUSING,
+          ...attributionSnapshot(
+            { ...dwelling, typology: dwelling.typology as Typology, financing: dwelling.financing as Financing },
+            {
+              ...householdAtSignature(vacancy.id, demand),
+              priority: priorityOf(demand),
+              urbanRenewalRehousing: originOf.get(vacancy.id) === VacancyOrigin.URBAN_RENEWAL_REHOUSING,
+            },
+            threshold?.eurosPerUnit ?? null,
+          ),
           recordedBy: null,
         };
       }),
@@ -239,7 +230,7 @@ function householdAtSignature(vacancyId: string, demand: DemoDemand) {
   const children = Array.from({ length: demand.children }, () => random.int(0, 17));
   const persons = adults.length + children.length;
   return {
-    ages: [...adults, ...children],
+    memberAges: [...adults, ...children],
     annualResources: random.int(3_000, 14_000) * Math.max(1, Math.ceil(persons / 2)),
   };
 }
@@ -248,9 +239,6 @@ function priorityOf(demand: DemoDemand): AttributionPriority {
   if (demand.priorityLabels.includes('DALO')) return AttributionPriority.DALO;
   return demand.priorityLabels.length > 0 ? AttributionPriority.PRIORITY : AttributionPriority.NONE;
 }
-
-const epciOf = (commune: string) =>
-  officialGeography.enclosing(commune).find((code) => officialGeography.find(code)?.level === 'EPCI') ?? null;
 
 /** The coded motive of the demo's refusal words. */
 function refusalCodeOf(words: string): OfferRefusalMotive {

@@ -1,4 +1,4 @@
-import { parisToday, type CalendarDate } from '@passerelle/shared/dates';
+import type { CalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import type { OffersLoaders } from '../loaders';
 import { requireIndicatorAccess, type OffersAccess } from '../policy';
@@ -8,6 +8,9 @@ import { territoryScope } from './territory-scope';
 
 /** Territory indicators: statistics, open to every partner of the hub. */
 export class OfferIndicatorService {
+  /** `today`: the subgraph's clock, in Paris (the default reference day). */
+  constructor(private readonly today: () => CalendarDate) {}
+
   async of(
     access: OffersAccess,
     loaders: OffersLoaders,
@@ -21,7 +24,7 @@ export class OfferIndicatorService {
         'code',
       );
     }
-    const day = asOf ?? parisToday();
+    const day = asOf ?? this.today();
     const counts = await loaders.offerIndicatorCounts.load(indicatorKey(code, day));
     return toOfferIndicators(day, counts);
   }

@@ -3,12 +3,11 @@ import { isCalendarDate, parisDate, type CalendarDate, type Clock } from '@passe
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import { isAuthenticated, type Viewer } from '@passerelle/shared/identity';
-import { isUuid } from '@passerelle/shared/validation';
+import { requireUuid } from '@passerelle/shared/validation';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AttributionEntity } from '../attribution/attribution.entity';
-import { consumptionUnits, isFirstQuartile, resourcesPerConsumptionUnit } from '../attribution/consumption-units';
+import { attributionSnapshot } from '../attribution/attribution-snapshot';
 import { FirstQuartileThresholdEntity } from '../attribution/first-quartile-threshold.entity';
-import { requireUuid } from '../common/input';
 import { DwellingEntity } from '../dwelling/dwelling.entity';
 import { FluxAgreementEntity } from '../flux/flux-agreement.entity';
 import { LandlordEntity } from '../landlord/landlord.entity';
@@ -137,9 +136,9 @@ export class VacancyLifecycleService {
   /** Applies one lifecycle step to a vacancy, for the partner whose role it is. */
   change(viewer: Viewer, id: string, expectedVersion: number, request: VacancyRequest): Promise<VacancyEntity> {
     const partner = requirePartner(viewer, 'Changing a vacancy');
-    if (!isUuid(id)) throw new BadUserInputError(`"${id}" is not a vacancy id (a UUID).`, 'id');
+    const vacancyId = requireUuid(id, 'id', 'a vacancy');
     return this.db.transaction(async (tx) => {
-      const locked = await this.lockActionable(tx, partner, id.toLowerCase());
+      const locked = await this.lockActionable(tx, partner, vacancyId);
       const { vacancy, landlord, holder } = locked;
       const role = ACTORS[request.type];
       const isLandlord = landlord.slug === partner;
@@ -156,22 +155,8 @@ export class VacancyLifecycleService {
           `Vacancy ${vacancy.id} is at version ${vacancy.version}, not ${expectedVersion}: someone changed it meanwhile. Reload it and apply your step again.`,
         );
       }
-      const candidacies = await tx
-        .getRepository(ProposalEntity)
-        .find({ where: { vacancyId: vacancy.id }, order: { designatedOn: 'ASC', id: 'ASC' } });
-      const action = await this.actionOf(tx, request, locked);
-      const lastStepOn = await lastStepOf(tx, vacancy.id, candidacies);
-      const result = applyVacancyAction(
-        {
-          status: vacancy.status,
-          vacatedOn: vacancy.vacatedOn,
-          lastStepOn,
-          reservationHolderId: vacancy.reservationHolderId,
-        },
-        candidacies.map(toCandidacyState),
-        action,
-        this.today(),
-      );
+      const { candidacies, apply } = await stateOf(tx, vacancy);
+      const result = apply(await this.actionOf(tx, request, locked), this.today());
       if (!result.ok) {
         const { refusal } = result;
         throw refusal.code === 'CONFLICT'
@@ -201,18 +186,7 @@ export class VacancyLifecycleService {
           .setLock('pessimistic_write')
           .where('v.id = :id', { id: vacancyId })
           .getOneOrFail();
-        const candidacies = await tx.getRepository(ProposalEntity).findBy({ vacancyId });
-        const result = applyVacancyAction(
-          {
-            status: vacancy.status,
-            vacatedOn: vacancy.vacatedOn,
-            lastStepOn: await lastStepOf(tx, vacancyId, candidacies),
-            reservationHolderId: vacancy.reservationHolderId,
-          },
-          candidacies.map(toCandidacyState),
-          { type: 'EXPIRE_OFFER', proposalId: id },
-          asOf,
-        );
+        const result = (await stateOf(tx, vacancy)).apply({ type: 'EXPIRE_OFFER', proposalId: id }, asOf);
         // Answered or moved on since the list was read: nothing to do.
         if (!result.ok) return;
         await this.applyCandidacyChanges(tx, result.outcome);
@@ -369,16 +343,12 @@ export class VacancyLifecycleService {
     household: AttributionHouseholdInput,
     partner: string,
   ): Promise<AttributionEntity> {
-    const epci =
-      officialGeography.enclosing(dwelling.commune).find((code) => officialGeography.find(code)?.level === 'EPCI') ??
-      null;
+    const epci = officialGeography.epciOf(dwelling.commune);
     const threshold = epci
       ? await tx
           .getRepository(FirstQuartileThresholdEntity)
           .findOneBy({ epci, year: Number(leaseSignedOn.slice(0, 4)) })
       : null;
-    const units = consumptionUnits(household.memberAges);
-    const perUnit = resourcesPerConsumptionUnit(household.annualResources, units);
     return Object.assign(new AttributionEntity(), {
       id: randomUUID(),
       vacancyId: vacancy.id,
@@ -387,20 +357,11 @@ export class VacancyLifecycleService {
       landlordId: landlord.id,
       reservationHolderId: vacancy.reservationHolderId!,
       leaseSignedOn,
-      commune: dwelling.commune,
-      epci,
-      inQpv: dwelling.qpv !== null,
-      typology: dwelling.typology,
-      financing: dwelling.financing,
-      constructionYear: dwelling.constructionYear,
-      memberCount: household.memberAges.length,
-      consumptionUnits: units,
-      annualResources: household.annualResources,
-      resourcesPerUnit: perUnit,
-      quartileThreshold: threshold?.eurosPerUnit ?? null,
-      firstQuartile: threshold ? isFirstQuartile(perUnit, threshold.eurosPerUnit) : null,
-      priority: household.priority,
-      urbanRenewalRehousing: household.urbanRenewalRehousing ?? false,
+      ...attributionSnapshot(
+        dwelling,
+        { ...household, urbanRenewalRehousing: household.urbanRenewalRehousing ?? false },
+        threshold?.eurosPerUnit ?? null,
+      ),
       recordedBy: partner,
     });
   }
@@ -466,6 +427,27 @@ async function requireAgreement(
       'reservationHolder',
     );
   }
+}
+
+/**
+ * A locked vacancy's candidacies (oldest designation first), and the pure lifecycle applied to it
+ * and them: what every step, the client's or the scheduled job's, starts from.
+ */
+async function stateOf(tx: EntityManager, vacancy: VacancyEntity) {
+  const candidacies = await tx
+    .getRepository(ProposalEntity)
+    .find({ where: { vacancyId: vacancy.id }, order: { designatedOn: 'ASC', id: 'ASC' } });
+  const state = {
+    status: vacancy.status,
+    vacatedOn: vacancy.vacatedOn,
+    lastStepOn: await lastStepOf(tx, vacancy.id, candidacies),
+    reservationHolderId: vacancy.reservationHolderId,
+  };
+  return {
+    candidacies,
+    apply: (action: VacancyAction, today: CalendarDate) =>
+      applyVacancyAction(state, candidacies.map(toCandidacyState), action, today),
+  };
 }
 
 /** The latest dated step: the last transition, or a later candidacy outcome (answers do not add a step). */

@@ -1,8 +1,7 @@
 import { isCalendarDate } from '@passerelle/shared/dates';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { pageSize } from '@passerelle/shared/pagination';
-import { isUuid, requireCommuneCode } from '@passerelle/shared/validation';
-import { requireUuid } from '../common/input';
+import { isUuid, requireCommuneCode, requireUuid } from '@passerelle/shared/validation';
 import { decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';
