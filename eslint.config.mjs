@@ -38,4 +38,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', otherWorkspaces([])] },
   },
   { files: ['jest.config.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
+  {
+    files: ['jest.bench.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -8,6 +8,7 @@ import type { CallerTokenVerifier, Viewer } from '@passerelle/shared/identity';
 import type { Logger } from '@passerelle/shared/logging';
 import type { KeyLike } from 'jose';
 import { authenticate } from './authenticate';
+import { requestTrace } from './request-trace';
 import { RequestGuard, limitsPlugin, type IntrospectionPolicy, type RequestLimits } from './limits';
 import { SignedSubgraphDataSource, type GatewayContext } from './signed-data-source';
 
@@ -88,7 +89,7 @@ export async function buildGatewayServer(options: GatewayServerOptions) {
       }
       guard.chargeRate(viewer, address);
       guard.checkPayload(request);
-      return { viewer };
+      return { viewer: viewer.kind === 'ANONYMOUS' ? viewer : { ...viewer, trace: requestTrace(request) } };
     },
     ready: () => allReachable([...routingUrls.values()], options.subgraphTimeoutMs),
   });

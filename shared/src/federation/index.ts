@@ -3,6 +3,16 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { enforceFieldPolicy, type FieldPolicy, type PolicyContext } from '../access';
+import { createAuditLogResolver } from '../audit';
+
+/** What a subgraph's schema is built from, besides its resolvers. */
+export interface SubgraphSchemaOptions extends Omit<BuildSchemaOptions, 'skipCheck'> {
+  /** The subgraph's name: its audit-log query is `<name>AuditLog`. */
+  subgraph: string;
+  /** Who reads which restricted field (see `@passerelle/shared/access`). */
+  fieldPolicy: FieldPolicy<any>; // each subgraph's rules take its own context
+}
 
 /**
  * The Federation 2 version every subgraph links. One constant, so subgraphs cannot drift apart,
@@ -19,18 +29,27 @@ export type ReferenceResolvers = Record<
 
 /**
  * Builds a federated subgraph schema from type-graphql resolvers: type-graphql builds the
- * schema, its SDL (with directives) gets the federation `@link`, and `buildSubgraphSchema` adds
- * `_service` and `_entities` with the given reference resolvers.
+ * schema (with the auditor's query on the subgraph's log), its SDL (with directives) gets the
+ * federation `@link`, `buildSubgraphSchema` adds `_service` and `_entities` with the given
+ * reference resolvers, and the field policy guards the restricted fields.
  */
 export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  { subgraph, fieldPolicy, ...options }: SubgraphSchemaOptions,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true });
+  const schema = await buildSchema({
+    ...options,
+    resolvers: [...options.resolvers, createAuditLogResolver(subgraph)],
+    skipCheck: true,
+  });
   const link = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
-  return buildSubgraphSchema({ typeDefs: parse(`${link}\n${printSchemaWithDirectives(schema)}`), resolvers });
+  const subgraphSchema = buildSubgraphSchema({
+    typeDefs: parse(`${link}\n${printSchemaWithDirectives(schema)}`),
+    resolvers,
+  });
+  return enforceFieldPolicy<PolicyContext>(subgraphSchema, fieldPolicy);
 }

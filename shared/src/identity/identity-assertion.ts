@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, type KeyLike } from 'jose';
 import { UnauthenticatedError } from '../errors';
-import { ANONYMOUS, callerClaimsSchema, type Viewer } from './viewer';
+import { z } from 'zod';
+import { ANONYMOUS, TRACE_TEXT_MAX, callerClaimsSchema, type RequestTrace, type Viewer } from './viewer';
+
+/** The request trace as carried in the assertion (short claim names). */
+const traceClaimsSchema = z.object({
+  rid: z.uuid(),
+  op: z.string().max(TRACE_TEXT_MAX).nullable().default(null),
+  pur: z.string().max(TRACE_TEXT_MAX).nullable().default(null),
+});
 
 /** Header carrying the gateway's signed statement of who the caller is. */
 export const IDENTITY_HEADER = 'x-passerelle-identity';
@@ -33,6 +41,7 @@ export async function mintIdentityAssertion(
           kind: input.viewer.kind,
           territories: input.viewer.territories,
           scopes: input.viewer.scopes,
+          ...(input.viewer.trace ? traceClaims(input.viewer.trace) : {}),
         };
   const jwt = new SignJWT({ ...claims, bh: bodyHash(input.body) })
     .setProtectedHeader({ alg: 'ES256' })
@@ -108,5 +117,17 @@ export async function verifyIdentityAssertion(
   if (!claims.success) {
     throw new UnauthenticatedError('The identity assertion carries malformed caller claims.');
   }
-  return { ...claims.data, authenticated: true };
+  const trace = payload.rid === undefined ? null : traceClaimsSchema.safeParse(payload);
+  if (trace && !trace.success) {
+    throw new UnauthenticatedError('The identity assertion carries a malformed request trace.');
+  }
+  return {
+    ...claims.data,
+    authenticated: true,
+    ...(trace ? { trace: { requestId: trace.data.rid, operationName: trace.data.op, purpose: trace.data.pur } } : {}),
+  };
+}
+
+function traceClaims(trace: RequestTrace) {
+  return { rid: trace.requestId, op: trace.operationName, pur: trace.purpose };
 }

@@ -27,8 +27,22 @@ export interface AnonymousViewer {
   readonly kind: 'ANONYMOUS';
 }
 
+/**
+ * What the gateway says about the client's request, for the log of nominative reads: one id per
+ * client request (shared by the subgraph calls it makes), the client's operation name, and the
+ * purpose the client declared in the `x-passerelle-purpose` header.
+ */
+export interface RequestTrace {
+  readonly requestId: string;
+  readonly operationName: string | null;
+  readonly purpose: string | null;
+}
+
+/** The most characters kept of an operation name or a purpose. */
+export const TRACE_TEXT_MAX = 200;
+
 /** Who is asking, as a subgraph sees it after verifying the gateway's assertion. */
-export type Viewer = (CallerClaims & { readonly authenticated: true }) | AnonymousViewer;
+export type Viewer = (CallerClaims & { readonly authenticated: true; readonly trace?: RequestTrace }) | AnonymousViewer;
 
 export const ANONYMOUS: AnonymousViewer = Object.freeze({ kind: 'ANONYMOUS' });
 

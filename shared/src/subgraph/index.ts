@@ -3,9 +3,13 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
-import { createErrorFormatter } from '../errors';
+import type { DataSource } from 'typeorm';
+import { ReadAudit } from '../access';
+import { AuditLogRepository } from '../audit';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode, createErrorFormatter } from '../errors';
 import { createGraphQLApp } from '../http';
-import { IDENTITY_HEADER, ReplayGuard, verifyIdentityAssertion, type Viewer } from '../identity';
+import { IDENTITY_HEADER, ReplayGuard, isAuthenticated, verifyIdentityAssertion, type Viewer } from '../identity';
 import type { Logger } from '../logging';
 
 export interface SubgraphServerOptions<TContext extends object> {
@@ -16,6 +20,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   gatewayKey: KeyLike;
   /** Per-request context for a verified viewer. */
   context: (viewer: Viewer) => TContext;
+  /** The subgraph's database: it keeps the log of nominative reads of its records. */
+  db: DataSource;
   ready: () => Promise<boolean>;
   /** Show internal error details to clients (NODE_ENV=development only). */
   exposeInternals: boolean;
@@ -28,9 +34,14 @@ export interface SubgraphServerOptions<TContext extends object> {
  * routes stay open. No landing page and no inline traces: only the gateway talks to subgraphs.
  */
 export async function createSubgraphApp<TContext extends object>(options: SubgraphServerOptions<TContext>) {
-  const apollo = new ApolloServer<TContext>({
+  const auditLog = new AuditLogRepository(options.db);
+  const apollo = new ApolloServer<TContext & SubgraphAuditContext>({
     schema: options.schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      auditPlugin(auditLog, options.logger),
+    ],
     formatError: createErrorFormatter({
       exposeInternals: options.exposeInternals,
       onInternalError: (error) => options.logger.error({ err: error }, 'internal error'),
@@ -51,9 +62,49 @@ export async function createSubgraphApp<TContext extends object>(options: Subgra
         body: rawBody,
         replayGuard,
       });
-      return options.context(viewer);
+      return Object.assign(options.context(viewer), { viewer, audit: new ReadAudit(), auditLog });
     },
   });
   return { app, apollo };
+}
+
+/** What every subgraph request context carries besides the subgraph's own services. */
+export interface SubgraphAuditContext {
+  viewer: Viewer;
+  /** The nominative reads of this request, gathered by the field policy. */
+  audit: ReadAudit;
+  auditLog: AuditLogRepository;
+}
+
+/**
+ * Writes the request's nominative reads to the log before the response leaves, in one statement.
+ * If the log cannot be written, the data are not served: no nominative read without its trace.
+ */
+function auditPlugin(auditLog: AuditLogRepository, logger: Logger): ApolloServerPlugin<SubgraphAuditContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const reads = contextValue.audit.take();
+          if (reads.length === 0 || !isAuthenticated(contextValue.viewer)) return;
+          try {
+            await auditLog.append(contextValue.viewer, reads);
+          } catch (error) {
+            logger.error({ err: error }, 'the log of nominative reads could not be written; the response is withheld');
+            if (response.body.kind === 'single') {
+              response.body.singleResult = {
+                errors: [
+                  {
+                    message: 'The read could not be logged, so its nominative data are not served. Retry later.',
+                    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+                  },
+                ],
+              };
+            }
+          }
+        },
+      };
+    },
+  };
 }
 export * from './run';

@@ -24,9 +24,9 @@ export function demoViewer(slug: string, scopes: string[] = []): Viewer {
   };
 }
 
-/** A development caller token for a demo partner, as `npm run -s token` prints it. */
-export async function demoToken(slug: string, ttl = '1h'): Promise<string> {
-  const viewer = demoViewer(slug);
+/** A development caller token for a demo partner, as `npm run -s token` prints it (with `--scope` for each scope). */
+export async function demoToken(slug: string, ttl = '1h', scopes: string[] = []): Promise<string> {
+  const viewer = demoViewer(slug, scopes);
   if (viewer.kind === 'ANONYMOUS') throw new Error('unreachable');
   return signDevCallerToken(viewer, ttl);
 }

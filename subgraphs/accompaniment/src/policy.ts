@@ -1,9 +1,14 @@
+import type { FieldPolicy, FieldRule, PolicyContext } from '@passerelle/shared/access';
 import { actingTerritories } from '@passerelle/shared/geography';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
+import type { AccompanimentContext } from './context';
+import type { Diagnostic } from './diagnostic/diagnostic.type';
 
 /**
- * Who reads what in the accompaniment subgraph (first, declarative version):
+ * Who reads what in the accompaniment subgraph, in two layers: which records a viewer reaches
+ * (this table, turned into SQL conditions), and which fields of them it reads
+ * (`ACCOMPANIMENT_FIELD_POLICY` below: classes, scope, consent; every nominative read logged).
  *
  * | viewer             | schemes, operators | measures (nominative)                       | indicators |
  * | ------------------ | ------------------ | ------------------------------------------- | ---------- |
@@ -17,7 +22,7 @@ import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shar
  * The catalogue and the operators are public reference data. A measure says who is accompanied
  * and why (DOMAIN.md §1: the most sensitive class after the diagnostic itself): the State and
  * the EPCI follow accompaniment on their territories; an association sees only the households
- * it accompanies. Indicators are statistics, for any partner.
+ * it accompanies. Indicators are statistics, for any partner (the field policy's INTERNAL class).
  */
 const MEASURE_READING: Record<PartnerKind, 'ON_TERRITORIES' | 'OPERATED' | null> = {
   STATE: 'ON_TERRITORIES',
@@ -61,15 +66,6 @@ export function requireMeasureAccess(viewer: Viewer): MeasureAccess {
   );
 }
 
-/** Indicators are statistics: any authenticated partner reads them; anonymous callers do not. */
-export function requireIndicatorAccess(viewer: Viewer): void {
-  if (!isAuthenticated(viewer)) {
-    throw new ForbiddenError(
-      'Accompaniment indicators are for partners: send a partner token (Authorization: Bearer <token>).',
-    );
-  }
-}
-
 /**
  * Who learns that a demand's household is accompanied, and that a diagnostic exists
  * (`Demand.isAccompanied`, `Demand.diagnostics`): the partners allowed to read the demand's
@@ -101,3 +97,86 @@ export function accompanimentFactAccess(viewer: Viewer): MeasureAccess | null {
       return null;
   }
 }
+
+/** What the field policy's rules receive: the subgraph's context and the request's audit collector. */
+type PolicyRequest = AccompanimentContext & PolicyContext;
+
+/** Who reaches a measure, hence the fields that take its rule. */
+const MEASURE_READERS =
+  'whoever reads the measure: STATE and EPCI on their territories, the operating ASSOCIATION (and the prescriber, in the answer to its own mutation)';
+
+/** Who reaches a household record: only through a measure (`Measure.household`). */
+const HOUSEHOLD_READERS = `with the measure, ${MEASURE_READERS}`;
+
+/**
+ * A diagnostic's content (author, grid, conclusion, recommended scheme) is a social appraisal:
+ * SENSITIVE (the `read:sensitive` scope on top of the role) and under the household's consent
+ * (`mayReadDiagnosticContent`, DOMAIN.md §4): the authoring operator always, another partner only
+ * while a consent covering its kind is in force today.
+ */
+const DIAGNOSTIC_CONTENT: FieldRule<PolicyRequest> = {
+  sensitivity: 'SENSITIVE',
+  readers:
+    "with the read:sensitive scope: the authoring ASSOCIATION; STATE, EPCI, LANDLORD, RESERVATION_HOLDER or another ASSOCIATION reaching the diagnostic while the household's consent covering its kind is in force today",
+  allows: (diagnostic: Diagnostic, ctx: PolicyRequest) =>
+    ctx.diagnostics.mayReadContent(ctx.viewer, ctx.loaders, diagnostic),
+  refusal:
+    "The content of a social diagnostic is read by the authoring operator, and by other partners only while the household's consent covering their kind is in force.",
+};
+
+/** Statistics (counts, no names): for any partner, not for anonymous callers. */
+const STATISTICS: FieldRule<PolicyRequest> = {
+  sensitivity: 'INTERNAL',
+  readers: 'every partner (any partner token); counts, no names',
+};
+
+/**
+ * The accompaniment subgraph's field policy (issue 8): the fields whose readers are narrower than
+ * their record's, and the nominative and sensitive ones (logged when read, never read by ANALYST
+ * or AUDITOR). Which records a viewer reaches at all stays in SQL (`measureAccess`,
+ * `accompanimentFactAccess` above); fields not listed take their record's rule. The README's
+ * policy table repeats it.
+ */
+export const ACCOMPANIMENT_FIELD_POLICY: FieldPolicy<PolicyRequest> = {
+  // Contributed to the demands' entity: facts about an identified household.
+  'Demand.isAccompanied': {
+    sensitivity: 'NOMINATIVE',
+    readers:
+      'STATE, EPCI, LANDLORD, RESERVATION_HOLDER acting for a territory (true only for measures on their territories); ASSOCIATION for the measures it operates',
+    allows: (_demand: unknown, ctx: PolicyRequest) => accompanimentFactAccess(ctx.viewer) !== null,
+    refusal:
+      'Whether a household is accompanied is told to the State, the EPCI, landlords and reservation holders on their territories, and to the operating association.',
+  },
+  'Demand.diagnostics': {
+    sensitivity: 'NOMINATIVE',
+    readers:
+      'the same partners as Demand.isAccompanied, filtered to the diagnostics of measures on their territories (ASSOCIATION: of the measures it operates); content: see Diagnostic.*',
+  },
+  'Demand.measures': {
+    sensitivity: 'NOMINATIVE',
+    readers:
+      'STATE and EPCI (measures on their territories), ASSOCIATION (the measures it operates); filtered, empty for LANDLORD and RESERVATION_HOLDER',
+  },
+  // A measure says who is accompanied through its household; free text may name people.
+  'Measure.household': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
+  'Measure.demand': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
+  'Measure.referent': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
+  'Measure.cancellationReason': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
+  'Measure.diagnostics': {
+    sensitivity: 'NOMINATIVE',
+    readers: `existence (id, date, operator): ${MEASURE_READERS}; content: see Diagnostic.*`,
+  },
+  'AccompaniedHousehold.label': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
+  'AccompaniedHousehold.adults': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
+  'AccompaniedHousehold.children': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
+  'AccompaniedHousehold.demandId': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
+  'Diagnostic.authorName': DIAGNOSTIC_CONTENT,
+  'Diagnostic.authorProfession': DIAGNOSTIC_CONTENT,
+  'Diagnostic.scores': DIAGNOSTIC_CONTENT,
+  'Diagnostic.conclusion': DIAGNOSTIC_CONTENT,
+  'Diagnostic.recommendedScheme': DIAGNOSTIC_CONTENT,
+  'Operator.capacity': STATISTICS,
+  'Operator.activity': STATISTICS,
+  'Territory.accompanimentIndicators': STATISTICS,
+  'Territory.accompanimentActivity': STATISTICS,
+};

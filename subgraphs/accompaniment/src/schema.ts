@@ -16,6 +16,7 @@ import { resolveMeasureReference } from './measure/measure.reference';
 import { MeasureLifecycleResolver } from './measure/measure-lifecycle.resolver';
 import { MeasureConnectionResolver, MeasureResolver } from './measure/measure.resolver';
 import { resolveOperatorReference } from './operator/operator.reference';
+import { ACCOMPANIMENT_FIELD_POLICY } from './policy';
 import { OperatorConnectionResolver, OperatorResolver } from './operator/operator.resolver';
 import { DemandReference, resolveDemandReference } from './references/demand.reference';
 import { TerritoryReference, resolveTerritoryReference } from './references/territory.reference';
@@ -27,6 +28,8 @@ import { OperatorCapacityResolver, WatchResolver } from './watch/watch.resolver'
 export function buildAccompanimentSchema() {
   return buildFederatedSchema(
     {
+      subgraph: 'accompaniment',
+      fieldPolicy: ACCOMPANIMENT_FIELD_POLICY,
       resolvers: [
         SchemeResolver,
         OperatorResolver,

@@ -21,6 +21,7 @@ export async function buildAccompanimentServer(options: {
     name: SUBGRAPH_NAME,
     schema: await buildAccompanimentSchema(),
     gatewayKey: options.gatewayKey,
+    db: options.db,
     context: createContextFactory(options.db, options.now ?? (() => new Date())),
     ready: async () => {
       await options.db.query('SELECT 1');

@@ -145,10 +145,13 @@ describe('Territory.accompanimentActivity', () => {
     expect(activity.byScheme.some((row: any) => row.averageClosedDurationMonths !== null)).toBe(true);
   });
 
-  it('refuses anonymous callers (FORBIDDEN); a partner reads the same query', async () => {
+  it('refuses anonymous callers (null and FORBIDDEN at the field, the territory intact); a partner reads the same query', async () => {
     const variables = { representations: territories([MEL]) };
     const denied = await api.query(ANONYMOUS, TERRITORY, variables);
-    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.data!._entities).toEqual([{ code: MEL, accompanimentActivity: null }]);
+    expect(denied.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([
+      ['_entities.0.accompanimentActivity', 'FORBIDDEN'],
+    ]);
     const allowed = await api.query(landlord, TERRITORY, variables);
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data!._entities[0].accompanimentActivity.byScheme).toHaveLength(SCHEMES.length);
@@ -197,10 +200,13 @@ describe('Operator.activity', () => {
     });
   });
 
-  it('refuses anonymous callers (FORBIDDEN) and a reversed period (BAD_USER_INPUT); a partner reads it', async () => {
+  it('refuses anonymous callers (null and FORBIDDEN at the field, the operator intact) and a reversed period (BAD_USER_INPUT); a partner reads it', async () => {
     const [{ id }] = await db.query(`SELECT id FROM operator ORDER BY id LIMIT 1`);
     const denied = await api.query(ANONYMOUS, OPERATOR, { id });
-    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.data!.operator).toEqual({ id, activity: null });
+    expect(denied.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([
+      ['operator.activity', 'FORBIDDEN'],
+    ]);
     const reversed = await api.query(landlord, OPERATOR, { id, from: TEST_REFERENCE_DATE, to: '2026-01-01' });
     expect(reversed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const allowed = await api.query(landlord, OPERATOR, { id });

@@ -1,3 +1,4 @@
+import { SENSITIVE_SCOPE } from '@passerelle/shared/access';
 import type { Viewer } from '@passerelle/shared/identity';
 import {
   type GraphQLResponse,
@@ -36,11 +37,14 @@ beforeAll(async () => {
 });
 afterAll(() => subject?.close());
 
-const prefecture = demoViewer('prefecture-nord'); // STATE, 59: reads measures on its territories
-const vilogia = demoViewer('vilogia'); // LANDLORD, the MEL
-const analyst = demoViewer('observatoire-mel');
-const siao = demoViewer('siao-nord');
-const soliha = demoViewer('soliha-metropole-nord');
+// Each with the `read:sensitive` scope, so that what these tests see is the consent rule; the scope
+// itself is tested in field-policy.int.test.ts.
+const SENSITIVE = [SENSITIVE_SCOPE];
+const prefecture = demoViewer('prefecture-nord', SENSITIVE); // STATE, 59: reads measures on its territories
+const vilogia = demoViewer('vilogia', SENSITIVE); // LANDLORD, the MEL
+const analyst = demoViewer('observatoire-mel', SENSITIVE);
+const siao = demoViewer('siao-nord', SENSITIVE);
+const soliha = demoViewer('soliha-metropole-nord', SENSITIVE);
 const viewerOf = (slug: string) => (slug === 'siao-nord' ? siao : soliha);
 const otherOf = (slug: string) => (slug === 'siao-nord' ? soliha : siao);
 
@@ -372,19 +376,20 @@ describe('Demand.isAccompanied and Demand.diagnostics', () => {
     expect((response.errors ?? []).every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
   });
 
-  it('refuses isAccompanied to an analyst (FORBIDDEN) and shows it no diagnostic', async () => {
+  it('refuses isAccompanied and diagnostics to an analyst, even with the sensitive scope (null and FORBIDDEN, the demand intact)', async () => {
     const [row] = await db.query(
       `SELECT demand_id FROM household WHERE demand_id IS NOT NULL ORDER BY demand_id LIMIT 1`,
     );
-    const response = await api.query(
-      analyst,
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Demand { diagnostics { id } } } }`,
-      {
-        reps: [{ __typename: 'Demand', id: row.demand_id }],
-      },
-    );
-    expect(response.data!._entities[0].diagnostics).toEqual([]);
-    const refused = await api.query(analyst, DEMAND, { reps: [{ __typename: 'Demand', id: row.demand_id }] });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const reps = [{ __typename: 'Demand', id: row.demand_id }];
+    const refused = await api.query(analyst, DEMAND, { reps });
+    expect(refused.data!._entities).toEqual([{ id: row.demand_id, isAccompanied: null, diagnostics: null }]);
+    expect(refused.errors!.map((error) => `${error.path!.join('.')} ${error.extensions?.code}`).sort()).toEqual([
+      '_entities.0.diagnostics FORBIDDEN',
+      '_entities.0.isAccompanied FORBIDDEN',
+    ]);
+    // The allowed twin: the landlord of the territory.
+    const allowed = await api.query(vilogia, DEMAND, { reps });
+    expect(allowed.data!._entities[0].isAccompanied).toEqual(expect.any(Boolean));
+    expect(allowed.data!._entities[0].diagnostics).toEqual(expect.any(Array));
   });
 });

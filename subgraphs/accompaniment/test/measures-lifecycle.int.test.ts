@@ -422,7 +422,7 @@ describe('Operator.capacity', () => {
   const CAPACITY = `query { operators(first: 100) { edges { node { slug capacity {
     annualCapacity activeMeasures startedThisYear remainingThisYear } } } } }`;
 
-  it('counts running measures now and starts since 1 January, for partners; null for anonymous callers', async () => {
+  it('counts running measures now and starts since 1 January, for partners; null with FORBIDDEN for anonymous callers', async () => {
     const expected: any[] = await db.query(
       `SELECT o.slug, o.annual_capacity AS "annualCapacity",
          (SELECT count(*) FROM measure m WHERE m.operator_id = o.id AND m.status IN ('ACTIVE', 'RENEWED', 'SUSPENDED'))::int AS "activeMeasures",
@@ -438,8 +438,15 @@ describe('Operator.capacity', () => {
     expect(got).toEqual(
       expected.map((row) => ({ ...row, remainingThisYear: Math.max(0, row.annualCapacity - row.startedThisYear) })),
     );
+    // The denied twin: each capacity null with FORBIDDEN at its path, the operators intact.
     const anonymous = await api.query(ANONYMOUS, CAPACITY);
-    expect(anonymous.data!.operators.edges.every((edge: any) => edge.node.capacity === null)).toBe(true);
+    const edges = anonymous.data!.operators.edges;
+    expect(edges.map((edge: any) => edge.node)).toEqual(
+      response.data!.operators.edges.map((edge: any) => ({ slug: edge.node.slug, capacity: null })),
+    );
+    expect(anonymous.errors?.map((error) => `${error.path?.join('.')} ${error.extensions?.code}`).sort()).toEqual(
+      edges.map((_: unknown, n: number) => `operators.edges.${n}.node.capacity FORBIDDEN`).sort(),
+    );
   });
 });
 

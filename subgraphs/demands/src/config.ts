@@ -7,9 +7,17 @@ import { z } from 'zod';
  */
 export const DEV_NIR_KEY = 'passerelle-development-nir-key-not-for-production';
 
+/** The development key of NUR pseudonyms (`demand/pseudonym.ts`); refused in production like the NIR key. */
+export const DEV_PSEUDONYM_KEY = 'passerelle-development-pseudonym-key-not-for-production';
+
 const demandsSettings = z.object({
   /** Secret key of the NIR hash (HMAC-SHA-256), at least 32 characters; required in production. */
   DEMANDS_NIR_KEY: optionalString.refine(
+    (value) => value === undefined || value.length >= 32,
+    'at least 32 characters',
+  ),
+  /** Secret key of the NUR pseudonyms given to analysts (HMAC-SHA-256), at least 32 characters; required in production. */
+  DEMANDS_PSEUDONYM_KEY: optionalString.refine(
     (value) => value === undefined || value.length >= 32,
     'at least 32 characters',
   ),
@@ -19,6 +27,7 @@ const demandsSettings = z.object({
 
 export interface DemandsSettings {
   nirKey: string;
+  pseudonymKey: string;
   retentionMonths: number;
 }
 
@@ -26,11 +35,22 @@ export interface DemandsSettings {
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const common = parseConfig(subgraphConfigSchema('demands', 4001), env);
   const own = parseConfig(demandsSettings, env);
-  if (common.nodeEnv === 'production' && (own.DEMANDS_NIR_KEY === undefined || own.DEMANDS_NIR_KEY === DEV_NIR_KEY)) {
-    throw new Error('Invalid configuration:\n  - DEMANDS_NIR_KEY: required in production (a secret of 32+ characters)');
+  if (common.nodeEnv === 'production') {
+    const missing = [
+      own.DEMANDS_NIR_KEY === undefined || own.DEMANDS_NIR_KEY === DEV_NIR_KEY ? 'DEMANDS_NIR_KEY' : null,
+      own.DEMANDS_PSEUDONYM_KEY === undefined || own.DEMANDS_PSEUDONYM_KEY === DEV_PSEUDONYM_KEY
+        ? 'DEMANDS_PSEUDONYM_KEY'
+        : null,
+    ].filter((name) => name !== null);
+    if (missing.length > 0) {
+      throw new Error(
+        `Invalid configuration:\n${missing.map((name) => `  - ${name}: required in production (a secret of 32+ characters)`).join('\n')}`,
+      );
+    }
   }
   const settings: DemandsSettings = {
     nirKey: own.DEMANDS_NIR_KEY ?? DEV_NIR_KEY,
+    pseudonymKey: own.DEMANDS_PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
     retentionMonths: own.DEMANDS_RETENTION_MONTHS,
   };
   return { ...common, settings };

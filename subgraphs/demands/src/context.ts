@@ -1,5 +1,5 @@
 import { parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
-import type { Viewer } from '@passerelle/shared/identity';
+import { isAuthenticated, type Viewer } from '@passerelle/shared/identity';
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { AlertRepository } from './alert/alert.repository';
@@ -8,8 +8,9 @@ import type { DemandsSettings } from './config';
 import { DemandEventRepository } from './demand-event/demand-event.repository';
 import type { DemandEntity } from './demand/demand.entity';
 import { createDemandLoaders, type DemandLoaders } from './demand/demand.loaders';
-import { registerAccess } from './demand/demand.policy';
+import { registerAccess } from './policy';
 import { DemandRepository } from './demand/demand.repository';
+import { pseudonymOf } from './demand/pseudonym';
 import { DemandService } from './demand/demand.service';
 import type { Demand } from './demand/demand.type';
 import { DemandLifecycleService } from './lifecycle/lifecycle.service';
@@ -29,6 +30,8 @@ export interface DemandsContext {
   today(): CalendarDate;
   /** The public shape of a stored demand, today. */
   present(row: DemandEntity): Demand;
+  /** The viewer's partner's pseudonym of a NUR (`pseudonym.ts`). */
+  pseudonym(nur: string): string;
 }
 
 /** Builds, once per process, the function that makes a fresh context (and loaders) per request. */
@@ -46,6 +49,7 @@ export function createContextFactory(
   const territories = new TerritoryIndicatorService(new TerritoryIndicatorRepository(db), today);
   return (viewer) => ({
     viewer,
+    pseudonym: (nur) => pseudonymOf(settings.pseudonymKey, isAuthenticated(viewer) ? viewer.partner : '', nur),
     demands,
     lifecycle,
     alerts,

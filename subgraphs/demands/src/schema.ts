@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { buildFederatedSchema } from '@passerelle/shared/federation';
+import { DEMANDS_FIELD_POLICY } from './policy';
 import { DemandAlertResolver } from './alert/alert.resolver';
 import { resolveDemandReference } from './demand/demand.reference';
 import { DemandLifecycleResolver } from './lifecycle/lifecycle.resolver';
@@ -11,6 +12,8 @@ import { TerritoryReference } from './territory/territory.type';
 export function buildDemandsSchema() {
   return buildFederatedSchema(
     {
+      subgraph: 'demands',
+      fieldPolicy: DEMANDS_FIELD_POLICY,
       resolvers: [
         DemandResolver,
         DemandConnectionResolver,

@@ -2,7 +2,7 @@ import type { Logger } from '@passerelle/shared/logging';
 import { createSubgraphApp } from '@passerelle/shared/subgraph';
 import type { KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
-import { DEV_NIR_KEY, type DemandsSettings } from './config';
+import { DEV_NIR_KEY, DEV_PSEUDONYM_KEY, type DemandsSettings } from './config';
 import { createContextFactory } from './context';
 import type { Clock } from '@passerelle/shared/dates';
 import { buildDemandsSchema } from './schema';
@@ -24,9 +24,10 @@ export async function buildDemandsServer(options: {
     name: SUBGRAPH_NAME,
     schema: await buildDemandsSchema(),
     gatewayKey: options.gatewayKey,
+    db: options.db,
     context: createContextFactory(
       options.db,
-      options.settings ?? { nirKey: DEV_NIR_KEY, retentionMonths: 12 },
+      options.settings ?? { nirKey: DEV_NIR_KEY, pseudonymKey: DEV_PSEUDONYM_KEY, retentionMonths: 12 },
       options.now ?? (() => new Date()),
     ),
     ready: async () => {

@@ -332,7 +332,7 @@ describe('demandAlerts: who sees which alerts', () => {
   });
 
   it.each([
-    ['an analyst (observatoire-mel)', demoViewer('observatoire-mel')],
+    ['an analyst (observatoire-mel: the register pseudonymised, not the work list)', demoViewer('observatoire-mel')],
     ['an anonymous caller', ANONYMOUS],
   ])('refuses %s with FORBIDDEN, while the EPCI reads the list', async (_, viewer) => {
     const denied = await demands.query(viewer, ALERTS, { first: 5 });

@@ -1,3 +1,4 @@
+import { SENSITIVE_SCOPE } from '@passerelle/shared/access';
 import { createHash } from 'node:crypto';
 import { ANONYMOUS, type Viewer } from '@passerelle/shared/identity';
 import {
@@ -43,13 +44,16 @@ afterAll(() => subject?.close());
 // Callers
 // ---------------------------------------------------------------------------------------------
 
-const prefecture = demoViewer('prefecture-nord'); // STATE, 59
-const mel = demoViewer('mel'); // EPCI, the MEL
-const vilogia = demoViewer('vilogia'); // LANDLORD, the MEL
-const lmh = demoViewer('lille-metropole-habitat'); // LANDLORD, the MEL
-const actionLogement = demoViewer('action-logement'); // RESERVATION_HOLDER, 59
-const lille = demoViewer('ville-de-lille'); // RESERVATION_HOLDER, 59350
-const roubaix = demoViewer('ville-de-roubaix'); // RESERVATION_HOLDER, 59512
+// The registration agents below check suspected duplicates (NIR-derived, sensitive): their tokens
+// carry the read:sensitive scope. The section "sensitive data at the desk" tests one without it.
+const desk = (slug: string) => demoViewer(slug, [SENSITIVE_SCOPE]);
+const prefecture = desk('prefecture-nord'); // STATE, 59
+const mel = desk('mel'); // EPCI, the MEL
+const vilogia = desk('vilogia'); // LANDLORD, the MEL
+const lmh = desk('lille-metropole-habitat'); // LANDLORD, the MEL
+const actionLogement = desk('action-logement'); // RESERVATION_HOLDER, 59
+const lille = desk('ville-de-lille'); // RESERVATION_HOLDER, 59350
+const roubaix = desk('ville-de-roubaix'); // RESERVATION_HOLDER, 59512
 
 // ---------------------------------------------------------------------------------------------
 // The API under test

@@ -1,6 +1,9 @@
+import type { FieldPolicy, PolicyContext } from '@passerelle/shared/access';
 import { actingTerritories } from '@passerelle/shared/geography';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
+import type { GovernanceContext } from './context';
+import type { Meeting } from './meeting/meeting.type';
 
 /** What the governance subgraph serves, grouped by who may read it. */
 export type GovernanceResource = 'TERRITORIES' | 'INDICATORS' | 'PARTNERS' | 'BODIES' | 'MEETINGS' | 'CAL_DECISIONS';
@@ -98,3 +101,98 @@ export function requireAccessTo(viewer: Viewer, resource: GovernanceResource): S
   }
   throw new ForbiddenError(`Partners of kind ${viewer.kind} do not read ${LABELS[resource]}.`);
 }
+
+/** What the field policy's rules receive: the governance context and the request's read audit. */
+export type GovernanceFieldContext = GovernanceContext & PolicyContext;
+
+/** Who reaches a CAL decision at all (the record rule above): the content of a decision follows it. */
+const DECISION_READERS =
+  'the State, the EPCI, landlords and reservation holders, on decisions about dwellings on their territories (the record rule, CCH R441-2-6)';
+/** Who reaches a case file on an agenda (`Meeting.agenda` lists case reviews and occupancy reviews to the body's members only). */
+const CASE_FILE_READERS =
+  'the members of the body, on the case files of its meetings (need to know; the agenda lists them to members only)';
+
+/**
+ * Which fields of governance are narrower than their record, field by field (the README's policy
+ * table repeats it). Every field not listed takes its record's rule (`GOVERNANCE_ACCESS`):
+ * territories are PUBLIC; partners, bodies, meetings, agendas, attendance, recommendations and the
+ * statistics are INTERNAL (the partners of the hub, about organisations and policy, never about a
+ * household); a CAL decision's date, meeting, vacancy and commune say where and when, not who.
+ *
+ * NOMINATIVE fields say something about one household (the candidate of a CAL decision, the
+ * household of a case file, the tenant household of an occupancy review): ANALYST and AUDITOR never
+ * read them and every read is logged. SENSITIVE ones also carry health or disability (an occupant's
+ * loss of autonomy, an adapted dwelling) or the commission's appraisal of a household, and need the
+ * `read:sensitive` scope. Lists (`Meeting.calDecisions`, `Demand.calDecisions`…) are filtered by the
+ * record rule in SQL, never refused here.
+ */
+export const GOVERNANCE_FIELD_POLICY: FieldPolicy<GovernanceFieldContext> = {
+  'CalDecision.type': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: what the commission decided for this candidate`,
+  },
+  'CalDecision.rank': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: the candidate's place in the order of priority`,
+  },
+  'CalDecision.motive': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: free text about the candidate's situation`,
+  },
+  'CalDecision.motiveCode': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: why this candidate was refused (e.g. resources, right of stay)`,
+  },
+  'CalDecision.condition': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: the document this household has yet to supply`,
+  },
+  'CalDecision.demand': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: the link from the decision to the household's demand (the demands subgraph then applies its own rule)`,
+  },
+  'CalDecision.offerStatus': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: where the offer stands for this candidate`,
+  },
+  'CalDecision.offerAnswer': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${DECISION_READERS}: the household's answer and, for a refusal, its motive in its own words`,
+  },
+  'AgendaItem.demand': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${CASE_FILE_READERS}: the demand of the household under review`,
+  },
+  'AgendaItem.daloDesignatedByState': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${CASE_FILE_READERS}: whether the household under review is a DALO household designated by the State`,
+  },
+  'AgendaItem.dwelling': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${CASE_FILE_READERS}: the home of the tenant household whose occupancy is reviewed`,
+  },
+  'AgendaItem.occupancySituation': {
+    sensitivity: 'SENSITIVE',
+    readers: `${CASE_FILE_READERS}, with the read:sensitive scope: the situation of a tenant household, which may be an occupant's loss of autonomy or disability`,
+  },
+  'AgendaItem.opinion': {
+    sensitivity: 'SENSITIVE',
+    readers: `${CASE_FILE_READERS}, with the read:sensitive scope: the CALEOL's appraisal of a tenant household's situation, which may state health or disability`,
+  },
+  'Meeting.minutes': {
+    sensitivity: 'NOMINATIVE',
+    readers:
+      'the members of the body that met (need to know): free text that may discuss the households examined; not ANALYST or AUDITOR members',
+    allows: async (meeting: Meeting, context) => (await context.loaders.membership()).memberOf.has(meeting.bodyId),
+    refusal:
+      'Meeting.minutes are for the members of the body that met: they may discuss the households examined (need to know).',
+  },
+  'GovernanceActivity.offerRefusalMotives': {
+    sensitivity: 'INTERNAL',
+    readers:
+      "the State, the EPCI, landlords and reservation holders acting on a territory (the readers of CAL decisions): counts, no household named, but grouped by the households' own words, so not for associations, analysts or the auditor",
+    allows: (_activity: unknown, context) => accessTo(context.viewer, 'CAL_DECISIONS') !== null,
+    refusal:
+      "GovernanceActivity.offerRefusalMotives groups the households' own words: it is for the partners who read CAL decisions (the State, the EPCI, landlords and reservation holders acting on a territory, CCH R441-2-6).",
+  },
+};

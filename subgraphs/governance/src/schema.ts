@@ -26,6 +26,7 @@ import { DwellingReference } from './references/dwelling.reference';
 import { resolveMeetingReference } from './meeting/meeting.reference';
 import { MeetingConnectionResolver, MeetingResolver } from './meeting/meeting.resolver';
 import { resolvePartnerReference } from './partner/partner.reference';
+import { GOVERNANCE_FIELD_POLICY } from './policy';
 import { PartnerConnectionResolver, PartnerResolver } from './partner/partner.resolver';
 import { DemandReferenceResolver, resolveDemandReference } from './references/demand.reference';
 import { VacancyReferenceResolver, resolveVacancyReference } from './references/vacancy.reference';
@@ -36,6 +37,8 @@ import { TerritoryResolver } from './territory/territory.resolver';
 export function buildGovernanceSchema() {
   return buildFederatedSchema(
     {
+      subgraph: 'governance',
+      fieldPolicy: GOVERNANCE_FIELD_POLICY,
       resolvers: [
         TerritoryResolver,
         GovernanceIndicatorsResolver,

@@ -20,6 +20,7 @@ export async function buildGovernanceServer(options: {
     name: SUBGRAPH_NAME,
     schema: await buildGovernanceSchema(),
     gatewayKey: options.gatewayKey,
+    db: options.db,
     context: createContextFactory(options.db, options.now ?? (() => new Date())),
     ready: async () => {
       await options.db.query('SELECT 1');

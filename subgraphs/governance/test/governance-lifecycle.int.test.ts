@@ -1,3 +1,4 @@
+import { SENSITIVE_SCOPE } from '@passerelle/shared/access';
 import { TEST_REFERENCE_DATE, uuidV5 } from '@passerelle/shared/demo';
 import { ANONYMOUS, type Viewer } from '@passerelle/shared/identity';
 import {
@@ -35,8 +36,11 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 /** Ids of demands, vacancies and dwellings (owned by other subgraphs): deterministic UUIDs. */
 const ref = (key: string) => uuidV5(`governance-lifecycle-test:${key}`);
 
-const vilogia = demoViewer('vilogia'); // landlord: its CAL's chair
-const mel = demoViewer('mel'); // EPCI: voting in the CALs, chair of the coordination commission
+// The chairs' persons who keep the agendas read the occupancy reviews they write, whose situation and
+// opinion are sensitive (a tenant household's loss of autonomy or disability): their tokens carry the
+// `read:sensitive` scope, as they would in production.
+const vilogia = demoViewer('vilogia', [SENSITIVE_SCOPE]); // landlord: its CAL's chair
+const mel = demoViewer('mel', [SENSITIVE_SCOPE]); // EPCI: voting in the CALs, chair of the coordination commission
 const prefecture = demoViewer('prefecture-nord'); // STATE: co-chair of the coordination commission
 const lmh = demoViewer('lille-metropole-habitat'); // another landlord: not in Vilogia's CAL
 const actionLogement = demoViewer('action-logement'); // reservation holder, consultative in the CALs
@@ -542,35 +546,44 @@ describe('need to know: case files and minutes are for the body’s members', ()
     ['siao-nord', false, 'an association'],
     ['observatoire-mel', false, 'an analyst'],
     ['dpo-mel', false, 'the auditor'],
-  ])('%s (member: %s — %s) reads the agenda and minutes its seat allows, as SQL lists them', async (slug, member) => {
-    const [{ seated }] = await sql(
-      `SELECT EXISTS (SELECT 1 FROM body_member m JOIN partner p ON p.id = m.partner_id
+  ])(
+    '%s (member: %s — %s) reads the agenda and minutes its seat allows, as SQL lists them (minutes: FORBIDDEN otherwise)',
+    async (slug, member) => {
+      const [{ seated }] = await sql(
+        `SELECT EXISTS (SELECT 1 FROM body_member m JOIN partner p ON p.id = m.partner_id
                        JOIN meeting g ON g.body_id = m.body_id WHERE g.id = $1 AND p.slug = $2) AS seated`,
-      [meetingId, slug],
-    );
-    expect(seated).toBe(member);
-    const all = await sql(`SELECT id, position, kind FROM agenda_item WHERE meeting_id = $1 ORDER BY position`, [
-      meetingId,
-    ]);
-    const visible = member
-      ? all
-      : all.filter((item) => item.kind !== 'CASE_REVIEW' && item.kind !== 'OCCUPANCY_REVIEW');
-    const [{ minutes }] = await sql(`SELECT minutes FROM meeting WHERE id = $1`, [meetingId]);
-    expect(minutes).toBe(MINUTES_TEXT);
+        [meetingId, slug],
+      );
+      expect(seated).toBe(member);
+      const all = await sql(`SELECT id, position, kind FROM agenda_item WHERE meeting_id = $1 ORDER BY position`, [
+        meetingId,
+      ]);
+      const visible = member
+        ? all
+        : all.filter((item) => item.kind !== 'CASE_REVIEW' && item.kind !== 'OCCUPANCY_REVIEW');
+      const [{ minutes }] = await sql(`SELECT minutes FROM meeting WHERE id = $1`, [meetingId]);
+      expect(minutes).toBe(MINUTES_TEXT);
 
-    const read = await ok(demoViewer(slug), READ, { id: meetingId });
-    expect(read.agenda).toEqual(visible);
-    expect(read.minutes).toBe(member ? minutes : null);
-    // The agenda holds both sorts of items, so that each answer shows the filter at work.
-    expect(all.map((item) => item.kind)).toEqual([
-      'POLICY',
-      'CASE_REVIEW',
-      'OCCUPANCY_REVIEW',
-      'REPORTING',
-      'CASE_REVIEW',
-    ]);
-    expect(read.agenda).toHaveLength(member ? 5 : 2);
-  });
+      const response = await governance.query(demoViewer(slug), READ, { id: meetingId });
+      // Minutes refused: null with FORBIDDEN at their path, the rest of the meeting intact.
+      expect(response.errors?.map((error) => [error.extensions?.code, error.path?.join('.')])).toEqual(
+        member ? undefined : [['FORBIDDEN', 'meeting.minutes']],
+      );
+      const read = response.data!.meeting;
+      expect(read.id).toBe(meetingId);
+      expect(read.agenda).toEqual(visible);
+      expect(read.minutes).toBe(member ? minutes : null);
+      // The agenda holds both sorts of items, so that each answer shows the filter at work.
+      expect(all.map((item) => item.kind)).toEqual([
+        'POLICY',
+        'CASE_REVIEW',
+        'OCCUPANCY_REVIEW',
+        'REPORTING',
+        'CASE_REVIEW',
+      ]);
+      expect(read.agenda).toHaveLength(member ? 5 : 2);
+    },
+  );
 
   it('gives no minutes before they are recorded, even to members', async () => {
     const { meetingId: planned } = await calMeeting({ policy: policy('Ordre du jour') }, false);

@@ -1,11 +1,17 @@
+import { classRefusal, ReadAudit, SENSITIVE_SCOPE, type Sensitivity } from '@passerelle/shared/access';
 import { ANONYMOUS, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
+import { isNonNullType, isObjectType } from 'graphql';
 import {
   communesActedFor,
+  noteListRead,
+  OFFERS_AUDITED_LISTS,
+  OFFERS_FIELD_POLICY,
   offersAccess,
   readsHouseholdLinks,
   requireIndicatorAccess,
   requireStockAccess,
 } from './policy';
+import { buildOffersSchema } from './schema';
 
 /** The eighteen communes of the Métropole Européenne de Lille shipped in the official geography. */
 const MEL = [
@@ -97,5 +103,106 @@ describe('who reads what in the offers subgraph', () => {
     expect(() => requireIndicatorAccess(offersAccess(ANONYMOUS))).toThrow(/partner token/);
     expect(() => requireStockAccess(offersAccess(viewer('ANALYST', ['200093201'])))).not.toThrow();
     expect(() => requireIndicatorAccess(offersAccess(viewer('ANALYST', ['200093201'])))).not.toThrow();
+  });
+});
+
+/**
+ * The class of every restricted field of the offers subgraph, written by hand from DOMAIN.md §1
+ * and §7 and the README's field-policy table (not read from the policy): the landlord's business
+ * data is INTERNAL; what links a household to a dwelling, its situation at signature, its
+ * priority status and free text about it are NOMINATIVE. Nothing here is SENSITIVE (no health,
+ * disability detail, violence, appraisal or NIR-derived data is held by offers).
+ */
+const EXPECTED_CLASSES: Record<string, Sensitivity> = {
+  'Dwelling.rent': 'INTERNAL',
+  'Dwelling.charges': 'INTERNAL',
+  'Dwelling.internalNotes': 'INTERNAL',
+  'Landlord.annualReport': 'INTERNAL',
+  'Proposal.demand': 'NOMINATIVE',
+  'Proposal.dalo': 'NOMINATIVE',
+  'Proposal.refusalMotive': 'NOMINATIVE',
+  'Proposal.refusalMotiveCode': 'NOMINATIVE',
+  'VacancyTransition.note': 'NOMINATIVE',
+  'Attribution.demand': 'NOMINATIVE',
+  'Attribution.household': 'NOMINATIVE',
+};
+/** Nominative lists: filtered by the row-level rule, logged by their resolver. */
+const EXPECTED_AUDITED_LISTS: Record<string, Sensitivity> = { 'Demand.proposals': 'NOMINATIVE' };
+
+const audited = (sensitivity: Sensitivity) => sensitivity === 'NOMINATIVE' || sensitivity === 'SENSITIVE';
+const NOMINATIVE_ENTRIES = Object.entries(EXPECTED_CLASSES).filter(([, sensitivity]) => audited(sensitivity));
+
+describe('the field policy of the offers subgraph', () => {
+  it('lists exactly the restricted fields, each in its class', () => {
+    const classes = Object.fromEntries(
+      Object.entries(OFFERS_FIELD_POLICY).map(([field, rule]) => [field, rule.sensitivity]),
+    );
+    expect(classes).toEqual(EXPECTED_CLASSES);
+    const lists = Object.fromEntries(
+      Object.entries(OFFERS_AUDITED_LISTS).map(([field, rule]) => [field, rule.sensitivity]),
+    );
+    expect(lists).toEqual(EXPECTED_AUDITED_LISTS);
+  });
+
+  it.each(NOMINATIVE_ENTRIES)('keeps %s (%s) from analysts and the auditor, whatever their scopes', (field) => {
+    for (const kind of ['ANALYST', 'AUDITOR'] as const) {
+      const refused = classRefusal(viewer(kind, ['200093201']), OFFERS_FIELD_POLICY[field]!.sensitivity, field);
+      expect(refused).toMatch(/nominative data/);
+      const scoped = { ...viewer(kind, ['200093201']), scopes: [SENSITIVE_SCOPE] };
+      expect(classRefusal(scoped, OFFERS_FIELD_POLICY[field]!.sensitivity, field)).not.toBeNull();
+    }
+    // The allowed twin: a partner the law names (the EPCI) passes the class check.
+    expect(classRefusal(viewer('EPCI', ['200093201']), OFFERS_FIELD_POLICY[field]!.sensitivity, field)).toBeNull();
+  });
+
+  it('names no analyst and no auditor among the readers of nominative data', () => {
+    const readers = [
+      ...NOMINATIVE_ENTRIES.map(([field]) => OFFERS_FIELD_POLICY[field]!.readers),
+      ...Object.values(OFFERS_AUDITED_LISTS).map((rule) => rule.readers),
+    ];
+    for (const words of readers) {
+      expect(words).not.toMatch(/analyst|auditor/i);
+      expect(words.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('gives every relationship rule a sentence for the refused viewer', () => {
+    for (const rule of Object.values(OFFERS_FIELD_POLICY)) {
+      if (rule.allows) expect(rule.refusal).toMatch(/\.$/);
+    }
+  });
+
+  it('is accepted by the schema: every listed field exists, and every restricted one is nullable', async () => {
+    const schema = await buildOffersSchema();
+    for (const field of [...Object.keys(EXPECTED_CLASSES), ...Object.keys(EXPECTED_AUDITED_LISTS)]) {
+      const [typeName, fieldName] = field.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      expect(isObjectType(type) && type.getFields()[fieldName]).toBeTruthy();
+      if (field in EXPECTED_CLASSES && isObjectType(type)) {
+        expect(isNonNullType(type.getFields()[fieldName]!.type)).toBe(false);
+      }
+    }
+  });
+
+  it('logs a non-empty nominative list against its parent, an empty one not at all', () => {
+    const audit = new ReadAudit();
+    noteListRead(audit, 'Demand.proposals', 'd-1', [{ id: 'p-1' }]);
+    noteListRead(audit, 'Demand.proposals', 'd-2', []);
+    expect(audit.take()).toEqual([{ recordType: 'Demand', recordId: 'd-1', fields: ['Demand.proposals'] }]);
+    expect(() => noteListRead(audit, 'Vacancy.proposals', 'v-1', [{}])).toThrow(/not an audited list/);
+  });
+
+  it.each([
+    ['STATE', 'vilogia', true],
+    ['ANALYST', 'vilogia', true],
+    ['LANDLORD', 'p', true], // its own report (the viewer's partner slug is "p")
+    ['LANDLORD', 'vilogia', false],
+    ['RESERVATION_HOLDER', 'vilogia', true], // its own lines, filtered in SQL
+    ['ASSOCIATION', 'vilogia', false],
+    ['AUDITOR', 'vilogia', false],
+  ] as const)('lets a %s read the annual report of %s: %s', async (kind, landlord, allowed) => {
+    const context = { access: offersAccess(viewer(kind, ['59'])) } as never;
+    const allows = OFFERS_FIELD_POLICY['Landlord.annualReport']!.allows!;
+    expect(await allows({ id: 'l', slug: landlord } as never, context)).toBe(allowed);
   });
 });

@@ -1,9 +1,14 @@
+import type { FieldPolicy, PolicyContext, ReadAudit, Sensitivity } from '@passerelle/shared/access';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
+import type { OffersContext } from './context';
+import type { Dwelling } from './dwelling/dwelling.type';
+import type { Landlord } from './landlord/landlord.type';
+import type { Attribution, VacancyTransition } from './vacancy/vacancy.type';
 
 /**
- * Who reads what in the offers subgraph (issue 5; README "Access to offers" has the same table):
+ * Who reads what in the offers subgraph (issue 5; README "Who sees what (offers)" has the same table):
  *
  * | partner kind        | stock¹ | vacancies             | household links²                    | landlord's details³                    | flux reports⁴   | indicators |
  * | ------------------- | ------ | --------------------- | ----------------------------------- | -------------------------------------- | --------------- | ---------- |
@@ -20,9 +25,11 @@ import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shar
  *   household's situation at signature: they link a household to a dwelling, so they follow the
  *   legal role — the State and the EPCI on their territory (CCH R441-2-6), the landlord on its own
  *   stock, a reservation holder the candidates it designated (never another holder's, even on a
- *   vacancy re-oriented to it) and the tenants of leases charged to it. Others get none: filtered,
- *   not errored. Statistics over fewer than 5 leases are withheld from all but the State and the
- *   EPCI (statistical confidentiality).
+ *   vacancy re-oriented to it) and the tenants of leases charged to it. Proposals are rows: others
+ *   get none (lists filtered, lookups answered as absent). A lease is read by whoever reads its
+ *   vacancy, but its tenant (`Attribution.demand`) and household are null with FORBIDDEN for others.
+ *   Statistics over fewer than 5 leases are withheld from all but the State and the EPCI
+ *   (statistical confidentiality).
  * ³ rent and charges: the owning landlord, and the reservation holder a vacancy of the dwelling is
  *   now oriented to (it needs them to designate suitable candidates); internal notes: the owning
  *   landlord only. Others get null with FORBIDDEN at the field's path.
@@ -30,6 +37,11 @@ import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shar
  * ⁵ the vacancies now oriented to it. A vacancy outside it is answered exactly as an absent one.
  * A partner acts for a commune when one of its territories is the commune, its EPCI or its
  * département.
+ *
+ * Which records a viewer reaches (the columns above) is decided in SQL (`common/visibility.ts`);
+ * which fields of a reached record it reads, when narrower, is `OFFERS_FIELD_POLICY` below, with
+ * each field's sensitivity class (nominative reads are logged, and refused to analysts and the
+ * auditor).
  */
 export type HouseholdLinks =
   | { scope: 'NONE' }
@@ -135,4 +147,127 @@ export function requireIndicatorAccess(access: OffersAccess): void {
       'Offer indicators are open to the partners of the hub: send a partner token (Authorization: Bearer <token>).',
     );
   }
+}
+
+type Context = OffersContext & PolicyContext;
+
+/** Whether the viewer is the landlord owning the dwelling (its slug is the landlord's). */
+async function ownsDwelling(dwelling: Dwelling, { access, loaders }: Context): Promise<boolean> {
+  if (!access.isLandlord) return false;
+  return (await loaders.landlordById.load(dwelling.landlordId))?.slug === access.partner;
+}
+
+/** The owning landlord, or the reservation holder a vacancy of the dwelling is now oriented to. */
+async function readsRent(dwelling: Dwelling, context: Context): Promise<boolean> {
+  if (await ownsDwelling(dwelling, context)) return true;
+  return context.access.partner !== null && context.loaders.dwellingOrientedToCaller.load(dwelling.id);
+}
+
+/** The landlord of the vacancy's dwelling, or the reservation holder the vacancy is oriented to. */
+async function readsStepNotes(step: VacancyTransition, { access, loaders }: Context): Promise<boolean> {
+  if (access.partner === null) return false;
+  const vacancy = await loaders.vacancyById.load(step.vacancyId);
+  if (!vacancy) return false;
+  if (vacancy.reservationHolderId) {
+    const holder = await loaders.reservationHolderById.load(vacancy.reservationHolderId);
+    if (holder?.slug === access.partner) return true;
+  }
+  if (!access.isLandlord) return false;
+  const dwelling = await loaders.dwellingById.load(vacancy.dwellingId);
+  return !!dwelling && (await loaders.landlordById.load(dwelling.landlordId))?.slug === access.partner;
+}
+
+/** The household-link rule (footnote ²) on the lease's vacancy, in one batched statement. */
+const readsLeaseHousehold = (attribution: Attribution, { loaders }: Context): Promise<boolean> =>
+  loaders.householdOfVacancyVisible.load(attribution.vacancyId);
+
+/** 'ALL' and 'OWN_LINES' readers (the lines are then filtered in SQL); a landlord its own report only. */
+const readsAnnualReport = (landlord: Landlord, { access }: Context): boolean =>
+  access.fluxReports === 'OWN' ? landlord.slug === access.partner : access.fluxReports !== 'NONE';
+
+const HOUSEHOLD_LINK_READERS =
+  'the State and the EPCI acting for the dwelling’s commune, the dwelling’s landlord, the reservation holder charged with the lease';
+const PROPOSAL_READERS =
+  'whoever reaches the proposal (its row is filtered otherwise): the State and the EPCI acting for the dwelling’s commune, the dwelling’s landlord, the reservation holder that designated the candidate';
+const LEASE_HOUSEHOLD_REFUSAL =
+  'The tenant and the household of a lease are read by the State and the EPCI on their territory, the landlord of the dwelling and the reservation holder charged.';
+const RENT_READERS = 'the owning landlord, and the reservation holder a vacancy of the dwelling is now oriented to';
+const RENT_REFUSAL =
+  'The rent and charges of a dwelling are read by its landlord, and by the reservation holder one of its vacancies is now oriented to.';
+
+/**
+ * Who reads which field of the records a viewer reaches (`subgraphs/offers/README.md` repeats the
+ * `readers` as a table). Applied to the schema by `buildFederatedSchema`: a refused viewer
+ * gets null with FORBIDDEN at the field's path; a read of a NOMINATIVE field is logged. Fields not
+ * listed are read by whoever reaches the record. Statistics (legal shares, flux objectives,
+ * indicators) are aggregates, not nominative: they are not listed (the legal shares withhold small
+ * counts themselves, `suppressed`).
+ */
+export const OFFERS_FIELD_POLICY: FieldPolicy<Context> = {
+  // The landlord's business data: not about households, so not logged.
+  'Dwelling.rent': { sensitivity: 'INTERNAL', readers: RENT_READERS, allows: readsRent, refusal: RENT_REFUSAL },
+  'Dwelling.charges': { sensitivity: 'INTERNAL', readers: RENT_READERS, allows: readsRent, refusal: RENT_REFUSAL },
+  'Dwelling.internalNotes': {
+    sensitivity: 'INTERNAL',
+    readers: 'the owning landlord only',
+    allows: ownsDwelling,
+    refusal: "A dwelling's internal notes are read by its landlord only.",
+  },
+  'Landlord.annualReport': {
+    sensitivity: 'INTERNAL',
+    readers:
+      'the State, the EPCI and analysts: any landlord’s; a landlord: its own; a reservation holder: any landlord’s, with its own lines only',
+    allows: readsAnnualReport,
+    refusal:
+      'The annual flux report is for the State, the EPCI, analysts, the landlord itself (its own report only) and, for their own lines, its reservation holders.',
+  },
+  // A proposal links a household to a dwelling: its rows are filtered in SQL by the household-link
+  // rule, so whoever reaches one reads these; the class keeps analysts and the auditor out and logs
+  // each read.
+  'Proposal.demand': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
+  'Proposal.dalo': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
+  'Proposal.refusalMotive': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
+  'Proposal.refusalMotiveCode': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
+  // A vacancy and its signed lease are read by every partner; the free text about candidates, the
+  // tenant and the household at signature only by those the household link (or the step) concerns.
+  'VacancyTransition.note': {
+    sensitivity: 'NOMINATIVE',
+    readers: 'the landlord of the dwelling, the reservation holder the vacancy is oriented to',
+    allows: readsStepNotes,
+    refusal:
+      'The notes of a vacancy’s steps (free text about candidates) are read by the landlord of the dwelling and the reservation holder the vacancy is oriented to.',
+    // A step has no id of its own: the read is logged against its vacancy.
+    auditedRecord: (step: VacancyTransition) => ({ type: 'Vacancy', id: step.vacancyId }),
+  },
+  'Attribution.demand': {
+    sensitivity: 'NOMINATIVE',
+    readers: HOUSEHOLD_LINK_READERS,
+    allows: readsLeaseHousehold,
+    refusal: LEASE_HOUSEHOLD_REFUSAL,
+  },
+  'Attribution.household': {
+    sensitivity: 'NOMINATIVE',
+    readers: HOUSEHOLD_LINK_READERS,
+    allows: readsLeaseHousehold,
+    refusal: LEASE_HOUSEHOLD_REFUSAL,
+  },
+};
+
+/**
+ * Nominative lists. A denied list is filtered (by the row-level rule), never refused, so the field
+ * policy — which refuses — cannot guard it; its resolver logs a non-empty read against the parent
+ * record with `noteListRead`.
+ */
+export const OFFERS_AUDITED_LISTS: Readonly<Record<string, { sensitivity: Sensitivity; readers: string }>> = {
+  'Demand.proposals': {
+    sensitivity: 'NOMINATIVE',
+    readers:
+      'filtered to the proposals the viewer reaches: on the communes it acts for (the State, the EPCI), on its own stock (a landlord), its own designations (a reservation holder); empty for others',
+  },
+};
+
+/** Logs the read of a non-empty nominative list (`OFFERS_AUDITED_LISTS`) against its parent record. */
+export function noteListRead(audit: ReadAudit, field: string, parentId: string, items: readonly unknown[]): void {
+  if (!(field in OFFERS_AUDITED_LISTS)) throw new Error(`${field} is not an audited list of the offers policy.`);
+  if (items.length > 0) audit.record(field.split('.')[0]!, parentId, field);
 }

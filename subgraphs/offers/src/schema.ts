@@ -30,6 +30,7 @@ import {
   ReservationHolderConnectionResolver,
   ReservationHolderResolver,
 } from './reservation-holder/reservation-holder.resolver';
+import { OFFERS_FIELD_POLICY } from './policy';
 import { OfferIndicatorsResolver } from './territory/offer-indicators.resolver';
 import { resolveVacancyReference } from './vacancy/vacancy.reference';
 import { VacancyLifecycleResolver } from './vacancy/vacancy-lifecycle.resolver';
@@ -44,6 +45,8 @@ import {
 export function buildOffersSchema() {
   return buildFederatedSchema(
     {
+      subgraph: 'offers',
+      fieldPolicy: OFFERS_FIELD_POLICY,
       resolvers: [
         LandlordResolver,
         LandlordConnectionResolver,

@@ -21,6 +21,7 @@ export async function buildOffersServer(options: {
     name: SUBGRAPH_NAME,
     schema: await buildOffersSchema(),
     gatewayKey: options.gatewayKey,
+    db: options.db,
     context: createContextFactory(options.db, options.now ?? (() => new Date())),
     ready: async () => {
       await options.db.query('SELECT 1');

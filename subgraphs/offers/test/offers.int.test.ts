@@ -304,14 +304,20 @@ describe('vacancies(filter, first, after) and vacancy(id)', () => {
     expect(transitions.at(-1).status).toBe('LEASE_SIGNED');
   });
 
-  it('hides the tenant of a lease from partners who read no household link, keeping the lease itself', async () => {
+  it('hides the tenant of a lease from partners who read no household link (null, FORBIDDEN), keeping the lease itself', async () => {
     const [vacancy] = await sql(
       `SELECT id, lease_signed_on::text AS day FROM vacancy WHERE status = 'LEASE_SIGNED' ORDER BY id LIMIT 1`,
     );
     const ONE = `query($id: ID!) { vacancy(id: $id) { attribution { leaseSignedOn demand { id } } } }`;
-    const hidden = await offers.query(analyst, ONE, { id: vacancy.id });
-    expect(hidden.data?.vacancy.attribution).toEqual({ leaseSignedOn: vacancy.day, demand: null });
+    for (const viewer of [analyst, siao]) {
+      const hidden = await offers.query(viewer, ONE, { id: vacancy.id });
+      expect(hidden.data?.vacancy.attribution).toEqual({ leaseSignedOn: vacancy.day, demand: null });
+      expect(hidden.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([
+        ['vacancy.attribution.demand', 'FORBIDDEN'],
+      ]);
+    }
     const shown = await offers.query(mel, ONE, { id: vacancy.id });
+    expect(shown.errors).toBeUndefined();
     expect(shown.data?.vacancy.attribution.demand).not.toBeNull();
   });
 
@@ -463,8 +469,9 @@ describe('Demand.proposals (contributed to the demands subgraph)', () => {
       });
     const small = await run(10);
     const large = await run(200);
-    // proposals, their vacancies, those vacancies' dwellings, the designating reservation holders
-    expect(small).toBe(4);
+    // proposals, their vacancies, those vacancies' dwellings, the designating reservation holders,
+    // and the one insert logging the nominative read of the demands' proposals (whatever their number)
+    expect(small).toBe(5);
     expect(large).toBe(small);
   });
 

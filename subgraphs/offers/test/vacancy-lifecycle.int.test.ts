@@ -524,8 +524,16 @@ describe('designations and returns', () => {
       (await ok(viewer, NOTES, { id: returned.id })).transitions.find((t: any) => t.status === 'RETURNED').note;
     expect(await noteAs(vilogia)).toBe('Household moved abroad');
     expect(await noteAs(actionLogement)).toBe('Household moved abroad');
-    expect(await noteAs(demoViewer('siao-nord'))).toBeNull();
-    expect(await noteAs(demoViewer('observatoire-mel'))).toBeNull();
+    // Others get null with FORBIDDEN at each step's note (with a reason or not), the steps intact.
+    for (const viewer of [demoViewer('siao-nord'), demoViewer('observatoire-mel'), lmh, prefecture]) {
+      const denied = await run(viewer, NOTES, { id: returned.id });
+      const steps = denied.data?.vacancy?.transitions ?? [];
+      expect(steps.map((step: any) => step.status)).toEqual(['VACATED', 'ORIENTED', 'RETURNED']);
+      expect(steps.every((step: any) => step.note === null)).toBe(true);
+      expect(denied.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual(
+        steps.map((_step: unknown, index: number) => [`vacancy.transitions.${index}.note`, 'FORBIDDEN']),
+      );
+    }
   });
 
   it('lets one of two concurrent steps at the same version through, the other gets CONFLICT', async () => {

@@ -19,7 +19,11 @@ afterAll(() => Promise.all(Object.values(databases).map((client) => client.end()
 
 const sql = async <T = any>(database: string, text: string, params: unknown[] = []) =>
   (await databases[database]!.query(text, params)).rows as T[];
-const asPartner = async (slug: string) => ({ authorization: `Bearer ${await demoToken(slug)}` });
+// Diagnostic content is sensitive: every person here holds the read:sensitive scope, so that what
+// is tested is the consent rule on top of it (the scope itself is tested in the subgraph).
+const asPartner = async (slug: string) => ({
+  authorization: `Bearer ${await demoToken(slug, '1h', ['read:sensitive'])}`,
+});
 
 const DEMAND = `query($id: ID!) { demand(id: $id) {
   id isAccompanied

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withDatabase } from '@passerelle/shared/database';
@@ -71,8 +72,17 @@ async function send(url: string, init: RequestInit = {}): Promise<Outcome> {
 }
 
 const json = (headers: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...headers });
-const post = (url: string, operation: unknown, headers: Record<string, string> = {}) =>
-  send(url, { headers: json(headers), body: typeof operation === 'string' ? operation : JSON.stringify(operation) });
+const post = async (url: string, operation: unknown, headers: Record<string, string> = {}) => {
+  const outcome = await send(url, {
+    headers: json(headers),
+    body: typeof operation === 'string' ? operation : JSON.stringify(operation),
+  });
+  if (operation === HOUSEHOLD_QUERY && outcome.body?.data?.demands) householdQueriesServed += 1;
+  return outcome;
+};
+
+/** How many times the one legitimate household query was served: each leaves its reads in the audit log. */
+let householdQueriesServed = 0;
 
 /** What a safe answer to a hostile request must be, beyond "no 5xx". */
 interface Expectation {
@@ -124,6 +134,8 @@ let stack: Stack;
 let production: RunningService;
 let idpKey: KeyLike;
 let before: TableChecksums;
+/** The last row of each database's log of nominative reads before the corpus, by database. */
+let auditLogBefore: Record<string, number>;
 const tokens: Record<string, string> = {};
 
 const gatewayUrl = () => stack.gateway.url;
@@ -157,7 +169,31 @@ beforeAll(async () => {
   });
   for (const slug of ['prefecture-nord', 'mel']) tokens[slug] = await demoToken(slug);
   before = await tableChecksums(databases());
+  auditLogBefore = await auditLogPositions();
 }, 90_000);
+
+/** The checksums but the log of nominative reads, which legitimate reads append to. */
+const withoutAuditLog = (checksums: TableChecksums) =>
+  Object.fromEntries(Object.entries(checksums).filter(([table]) => !table.endsWith('.nominative_read')));
+
+async function queryDatabase(url: string, sql: string, parameters: unknown[] = []) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function auditLogPositions(): Promise<Record<string, number>> {
+  const positions: Record<string, number> = {};
+  for (const database of databases()) {
+    const [row] = await queryDatabase(database.url, `SELECT coalesce(max(id), 0)::int AS last FROM nominative_read`);
+    positions[database.name] = row!.last as number;
+  }
+  return positions;
+}
 
 afterAll(async () => {
   if (production) await terminate(production.child, 5_000);
@@ -987,10 +1023,34 @@ describe('the hostile corpus', () => {
       expect(outcome.body?.data.demands.edges).toHaveLength(2);
     });
 
-    it('no table of the four databases changed: same row counts, same checksums', async () => {
+    it('no table of the four databases changed but the audit log: same row counts, same checksums', async () => {
       const after = await tableChecksums(databases());
       expect(Object.keys(before).length).toBeGreaterThan(10);
-      expect(after).toEqual(before);
+      expect(withoutAuditLog(after)).toEqual(withoutAuditLog(before));
+    });
+
+    it('the audit log holds only the reads of the legitimate household query: two demands by the State, per time served', async () => {
+      const added: Record<string, { request_id: string }[]> = {};
+      for (const database of databases()) {
+        added[database.name] = await queryDatabase(
+          database.url,
+          `SELECT request_id, partner, partner_kind, record_type, fields FROM nominative_read WHERE id > $1 ORDER BY id`,
+          [auditLogBefore[database.name]],
+        );
+      }
+      expect(householdQueriesServed).toBeGreaterThan(0);
+      // Each served household query logged its two demands, nothing else logged anything.
+      const read = { partner: 'prefecture-nord', partner_kind: 'STATE', record_type: 'Demand' };
+      const byRequest = new Map<string, unknown[]>();
+      for (const row of added.demands!) byRequest.set(row.request_id, [...(byRequest.get(row.request_id) ?? []), row]);
+      expect(byRequest.size).toBe(householdQueriesServed);
+      for (const rows of byRequest.values()) {
+        expect(rows).toEqual([
+          { ...read, request_id: expect.any(String), fields: ['Demand.applicant', 'Demand.nur'] },
+          { ...read, request_id: expect.any(String), fields: ['Demand.applicant', 'Demand.nur'] },
+        ]);
+      }
+      expect({ ...added, demands: [] }).toEqual({ demands: [], offers: [], accompaniment: [], governance: [] });
     });
   });
 });

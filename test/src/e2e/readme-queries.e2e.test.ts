@@ -7,11 +7,21 @@ import { endpoints, postGraphQL } from '../support/endpoints';
 /** The dashboard queries the README shows run without error and return data, as the partner it names. */
 const readme = readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
 const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
-const PARTNERS = ['mel', 'ville-de-lille', 'vilogia', 'mel'];
+const PARTNERS = ['mel', 'ville-de-lille', 'vilogia', 'mel', 'dpo-mel'];
 
 describe('README dashboard queries', () => {
-  it('are the four documented', () => {
+  it('are the four dashboard queries and the auditor’s', () => {
     expect(examples).toHaveLength(PARTNERS.length);
+  });
+
+  beforeAll(async () => {
+    // The auditor's example lists what mel read: make sure mel read something nominative.
+    const { body } = await postGraphQL(
+      endpoints().gateway,
+      { query: '{ demands(first: 1) { edges { node { nur } } } }' },
+      { authorization: `Bearer ${await demoToken('mel')}` },
+    );
+    expect(body.data.demands.edges[0].node.nur).toEqual(expect.any(String));
   });
 
   it.each(examples.map((query, index) => [PARTNERS[index]!, query] as const))('run as %s', async (partner, query) => {

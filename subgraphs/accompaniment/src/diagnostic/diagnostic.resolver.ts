@@ -11,9 +11,13 @@ import { RecordConsentInput, RecordDiagnosticInput } from './diagnostic.inputs';
 import { Diagnostic, DiagnosticScore, HouseholdConsent } from './diagnostic.type';
 
 const CONTENT =
-  "Null with a FORBIDDEN error unless you are the authoring operator or the household's consent covering your partner kind is in force today.";
+  "Sensitive (social appraisal content; every read is logged): null with a FORBIDDEN error unless your token carries the `read:sensitive` scope and you are the authoring operator, or the household's consent covering your partner kind is in force today. Never read by analysts and auditors.";
 
-/** `Diagnostic`'s fields, and the diagnostic and consent mutations (thin adapters over `DiagnosticService`). */
+/**
+ * `Diagnostic`'s fields, and the diagnostic and consent mutations (thin adapters over `DiagnosticService`).
+ * The content fields only read the row: who may read them (scope and consent) is the field policy's
+ * (`ACCOMPANIMENT_FIELD_POLICY` in `policy.ts`), applied before these resolvers run.
+ */
 @Resolver(() => Diagnostic)
 export class DiagnosticResolver {
   @FieldResolver(() => Operator, { description: 'The authoring operator (an association).' })
@@ -22,24 +26,24 @@ export class DiagnosticResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: `Name of the social worker who wrote it. ${CONTENT}` })
-  async authorName(@Root() diagnostic: Diagnostic, @Ctx() ctx: AccompanimentContext) {
-    return (await ctx.diagnostics.content(ctx.viewer, ctx.loaders, diagnostic)).authorName;
+  authorName(@Root() diagnostic: Diagnostic): string {
+    return diagnostic.row.authorName;
   }
 
   @FieldResolver(() => SocialWorkerProfession, {
     nullable: true,
     description: `Profession of the social worker who wrote it. ${CONTENT}`,
   })
-  async authorProfession(@Root() diagnostic: Diagnostic, @Ctx() ctx: AccompanimentContext) {
-    return (await ctx.diagnostics.content(ctx.viewer, ctx.loaders, diagnostic)).authorProfession;
+  authorProfession(@Root() diagnostic: Diagnostic): SocialWorkerProfession {
+    return diagnostic.row.authorProfession;
   }
 
   @FieldResolver(() => [DiagnosticScore], {
     nullable: true,
     description: `The evaluation grid, one score per dimension (with its comment). ${CONTENT}`,
   })
-  async scores(@Root() diagnostic: Diagnostic, @Ctx() ctx: AccompanimentContext): Promise<DiagnosticScore[]> {
-    return gridOf(await ctx.diagnostics.content(ctx.viewer, ctx.loaders, diagnostic)).map((line) => ({
+  scores(@Root() diagnostic: Diagnostic): DiagnosticScore[] {
+    return gridOf(diagnostic.row).map((line) => ({
       dimension: line.dimension,
       score: line.score,
       comment: line.comment ?? null,
@@ -47,13 +51,13 @@ export class DiagnosticResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: `The conclusion. ${CONTENT}` })
-  async conclusion(@Root() diagnostic: Diagnostic, @Ctx() ctx: AccompanimentContext) {
-    return (await ctx.diagnostics.content(ctx.viewer, ctx.loaders, diagnostic)).conclusion;
+  conclusion(@Root() diagnostic: Diagnostic): string {
+    return diagnostic.row.conclusion;
   }
 
   @FieldResolver(() => SchemeCode, { nullable: true, description: `The scheme recommended. ${CONTENT}` })
-  async recommendedScheme(@Root() diagnostic: Diagnostic, @Ctx() ctx: AccompanimentContext) {
-    return (await ctx.diagnostics.content(ctx.viewer, ctx.loaders, diagnostic)).recommendedScheme;
+  recommendedScheme(@Root() diagnostic: Diagnostic): SchemeCode {
+    return diagnostic.row.recommendedScheme;
   }
 
   @Mutation(() => Diagnostic, {
@@ -99,8 +103,9 @@ export class DiagnosticResolver {
 @Resolver(() => Measure)
 export class MeasureDiagnosticsResolver {
   @FieldResolver(() => [Diagnostic], {
+    nullable: true,
     description:
-      'Social diagnostics of the measure, newest first (a handful per measure). Their content follows the consent rule (see `Diagnostic`).',
+      'Social diagnostics of the measure, newest first (a handful per measure): their existence, with the measure. Nominative (logged when read): null with a FORBIDDEN error for analysts and auditors. Their content follows the consent rule (see `Diagnostic`).',
   })
   diagnostics(@Root() measure: Measure, @Ctx() ctx: AccompanimentContext) {
     return ctx.diagnostics.ofMeasure(ctx.loaders, measure.id);
@@ -111,16 +116,18 @@ export class MeasureDiagnosticsResolver {
 @Resolver(() => DemandReference)
 export class DemandDiagnosticsResolver {
   @FieldResolver(() => Boolean, {
+    nullable: true,
     description:
-      "Whether the demand's household is accompanied now (a measure ACTIVE, RENEWED or SUSPENDED). Told to the partners allowed to read the demand's allocation data — the State, the EPCI, landlords and reservation holders, for measures on their territories — and to the operating association (for the measures it operates); FORBIDDEN for other callers.",
+      "Whether the demand's household is accompanied now (a measure ACTIVE, RENEWED or SUSPENDED). Nominative (logged when read): told to the partners allowed to read the demand's allocation data — the State, the EPCI, landlords and reservation holders, for measures on their territories — and to the operating association (for the measures it operates); null with a FORBIDDEN error for analysts, auditors, anonymous callers and a State or EPCI acting for no territory.",
   })
   isAccompanied(@Root() demand: DemandReference, @Ctx() ctx: AccompanimentContext) {
-    return ctx.diagnostics.isAccompanied(ctx.viewer, ctx.loaders, demand.id);
+    return ctx.diagnostics.isAccompanied(ctx.loaders, demand.id);
   }
 
   @FieldResolver(() => [Diagnostic], {
+    nullable: true,
     description:
-      "Social diagnostics of the demand's household, newest first: their existence is shown to the same partners as `isAccompanied` (empty for others); their content follows the consent rule (see `Diagnostic`).",
+      "Social diagnostics of the demand's household, newest first. Nominative (logged when read): their existence is shown to the same partners as `isAccompanied`, filtered to the measures each may learn of (empty for the others); null with a FORBIDDEN error for analysts, auditors and anonymous callers. Their content follows the consent rule (see `Diagnostic`).",
   })
   diagnostics(
     @Root() demand: DemandReference,

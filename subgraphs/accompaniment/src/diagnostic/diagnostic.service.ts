@@ -9,7 +9,7 @@ import { MeasureEntity } from '../measure/measure.entity';
 import { accessCondition } from '../measure/measure.repository';
 import type { Clock } from '@passerelle/shared/dates';
 import type { OperatorLoaders } from '../operator/operator.loaders';
-import { accompanimentFactAccess, measureAccess } from '../policy';
+import { measureAccess } from '../policy';
 import { ConsentEntity, DiagnosticEntity } from './diagnostic.entity';
 import { gridColumns } from './diagnostic.grid';
 import type { RecordConsentInput, RecordDiagnosticInput } from './diagnostic.inputs';
@@ -32,7 +32,8 @@ const DIAGNOSED = ['DIAGNOSTIC', 'ACTIVE', 'RENEWED', 'SUSPENDED', 'CLOSED'];
 
 /**
  * Social diagnostics and consents: the write side (one transaction each; a refusal changes nothing)
- * and the content check of reads. Absent and hidden records give the same NOT_FOUND.
+ * and the consent check the field policy applies to content reads (`policy.ts`). Absent and hidden
+ * records give the same NOT_FOUND.
  */
 export class DiagnosticService {
   constructor(
@@ -168,33 +169,32 @@ export class DiagnosticService {
     return (await loaders.diagnosticsOfDemand(size).load(demandId.toLowerCase())).map(toDiagnostic);
   }
 
-  /** Whether the demand's household is accompanied now; FORBIDDEN for viewers who may not learn it. */
-  async isAccompanied(viewer: Viewer, loaders: DiagnosticLoaders, demandId: string): Promise<boolean> {
-    if (!accompanimentFactAccess(viewer)) {
-      throw new ForbiddenError(
-        'Whether a household is accompanied is told to the State, the EPCI, landlords and reservation holders on their territories, and to the operating association.',
-      );
-    }
+  /**
+   * Whether the demand's household is accompanied now, on the measures whose existence the viewer
+   * may learn (false for the others). Who may ask at all is the field policy's `allows`.
+   */
+  async isAccompanied(loaders: DiagnosticLoaders, demandId: string): Promise<boolean> {
     if (!isUuid(demandId)) return false;
     return loaders.isAccompanied.load(demandId.toLowerCase());
   }
 
-  /** The diagnostic's row when the viewer may read its content; FORBIDDEN otherwise. */
-  async content(
+  /**
+   * Whether the viewer may read the diagnostic's content (the consent rule, `mayReadDiagnosticContent`):
+   * the field policy's `allows` for the content fields, after their class (SENSITIVE) was checked.
+   */
+  async mayReadContent(
     viewer: Viewer,
     loaders: DiagnosticLoaders & OperatorLoaders,
     diagnostic: Diagnostic,
-  ): Promise<DiagnosticEntity> {
-    const reader = isAuthenticated(viewer) ? { kind: viewer.kind, partner: viewer.partner } : null;
-    if (reader) {
-      const [operator, consents] = await Promise.all([
-        loaders.operatorById.load(diagnostic.row.operatorId),
-        loaders.consentsOfHousehold.load(diagnostic.row.householdId),
-      ]);
-      if (operator && mayReadDiagnosticContent(reader, operator.slug, consents, this.today())) return diagnostic.row;
-    }
-    throw new ForbiddenError(
-      "The content of a social diagnostic is read by the authoring operator, and by other partners only while the household's consent covering their kind is in force.",
+  ): Promise<boolean> {
+    if (!isAuthenticated(viewer)) return false;
+    const [operator, consents] = await Promise.all([
+      loaders.operatorById.load(diagnostic.row.operatorId),
+      loaders.consentsOfHousehold.load(diagnostic.row.householdId),
+    ]);
+    return (
+      operator !== null &&
+      mayReadDiagnosticContent({ kind: viewer.kind, partner: viewer.partner }, operator.slug, consents, this.today())
     );
   }
 }

@@ -19,7 +19,7 @@ export class DiagnosticScore {
 
 @ObjectType('Diagnostic', {
   description:
-    "A social diagnostic (diagnostic social) of an accompanied household, written by a qualified social worker of the operator on the shared evaluation grid. Its existence (`id`, `writtenOn`, `operator`) is visible to whoever may see the measure; its content (author, grid, conclusion, recommended scheme) only to the authoring operator, and to other partners while the household's consent covering their kind is in force: otherwise each content field is null with a FORBIDDEN error at its path.",
+    "A social diagnostic (diagnostic social) of an accompanied household, written by a qualified social worker of the operator on the shared evaluation grid. Its existence (`id`, `writtenOn`, `operator`) is visible to whoever may see the measure; its content (author, grid, conclusion, recommended scheme) is sensitive: it needs the `read:sensitive` token scope, and is read only by the authoring operator, and by other partners while the household's consent covering their kind is in force: otherwise each content field is null with a FORBIDDEN error at its path. Every read of the content is logged.",
 })
 export class Diagnostic {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the diagnostic.' })

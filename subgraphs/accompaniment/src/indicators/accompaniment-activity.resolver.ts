@@ -12,8 +12,9 @@ const TO = { nullable: true, description: 'Last day of the period (default: toda
 @Resolver(() => TerritoryReference)
 export class TerritoryActivityResolver {
   @FieldResolver(() => AccompanimentActivity, {
+    nullable: true,
     description:
-      'Accompaniment activity of the territory over a period: by scheme and by operator, waiting list, rehousings. Statistics: any partner may read them; FORBIDDEN without a token; BAD_USER_INPUT when `from` is after `to`.',
+      'Accompaniment activity of the territory over a period: by scheme and by operator, waiting list, rehousings. Statistics: any partner may read them; null with a FORBIDDEN error without a token; BAD_USER_INPUT when `from` is after `to`.',
   })
   accompanimentActivity(
     @Root() territory: TerritoryReference,
@@ -21,7 +22,7 @@ export class TerritoryActivityResolver {
     @Arg('from', () => LocalDateResolver, FROM) from?: string,
     @Arg('to', () => LocalDateResolver, TO) to?: string,
   ) {
-    return ctx.activity.of(ctx.viewer, ctx.loaders, 'territory', territory.code, from ?? undefined, to ?? undefined);
+    return ctx.activity.of(ctx.loaders, 'territory', territory.code, from ?? undefined, to ?? undefined);
   }
 }
 
@@ -29,8 +30,9 @@ export class TerritoryActivityResolver {
 @Resolver(() => Operator)
 export class OperatorActivityFieldResolver {
   @FieldResolver(() => AccompanimentActivity, {
+    nullable: true,
     description:
-      "The operator's accompaniment activity over a period, all its territories together: by scheme, waiting list, rehousings (`byOperator` is null). Statistics: any partner may read them; FORBIDDEN without a token; BAD_USER_INPUT when `from` is after `to`.",
+      "The operator's accompaniment activity over a period, all its territories together: by scheme, waiting list, rehousings (`byOperator` is null). Statistics: any partner may read them; null with a FORBIDDEN error without a token; BAD_USER_INPUT when `from` is after `to`.",
   })
   activity(
     @Root() operator: Operator,
@@ -38,7 +40,7 @@ export class OperatorActivityFieldResolver {
     @Arg('from', () => LocalDateResolver, FROM) from?: string,
     @Arg('to', () => LocalDateResolver, TO) to?: string,
   ) {
-    return ctx.activity.of(ctx.viewer, ctx.loaders, 'operator', operator.id, from ?? undefined, to ?? undefined);
+    return ctx.activity.of(ctx.loaders, 'operator', operator.id, from ?? undefined, to ?? undefined);
   }
 }
 

@@ -1,9 +1,7 @@
 import type { CalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
-import type { Viewer } from '@passerelle/shared/identity';
 import { reportingPeriod } from '@passerelle/shared/validation';
-import { requireIndicatorAccess } from '../policy';
 import { hasActivity, toFigures, zeroFilledBySchemes } from './accompaniment-activity.compute';
 import { activityKey, type ActivityLoaders } from './accompaniment-activity.loaders';
 import type { ActivityScopeKind } from './accompaniment-activity.repository';
@@ -11,7 +9,7 @@ import type { AccompanimentActivity } from './accompaniment-activity.type';
 
 const french = new Intl.Collator('fr');
 
-/** The accompaniment activity over a period: statistics for any partner (policy.ts), computed in SQL. */
+/** The accompaniment activity over a period: statistics for any partner (the field policy, `policy.ts`), computed in SQL. */
 export class ActivityService {
   constructor(private readonly today: () => CalendarDate) {}
 
@@ -21,14 +19,12 @@ export class ActivityService {
    * territory is an input error, as for the indicators on a day.
    */
   async of(
-    viewer: Viewer,
     loaders: ActivityLoaders,
     kind: ActivityScopeKind,
     id: string,
     from: string | undefined,
     to: string | undefined,
   ): Promise<AccompanimentActivity> {
-    requireIndicatorAccess(viewer);
     if (kind === 'territory' && !officialGeography.find(id)) {
       throw new BadUserInputError(`Unknown territory code "${id}".`, 'code');
     }

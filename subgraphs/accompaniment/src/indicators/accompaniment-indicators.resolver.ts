@@ -8,8 +8,9 @@ import { AccompanimentIndicators } from './accompaniment-indicators.type';
 @Resolver(() => TerritoryReference)
 export class TerritoryIndicatorsResolver {
   @FieldResolver(() => AccompanimentIndicators, {
+    nullable: true,
     description:
-      'Accompaniment measures of the territory: active by scheme, started and closed this year, average length. Statistics: any partner may read them; FORBIDDEN without a token.',
+      'Accompaniment measures of the territory: active by scheme, started and closed this year, average length. Statistics: any partner may read them; null with a FORBIDDEN error without a token; BAD_USER_INPUT for a code outside the official geography.',
   })
   accompanimentIndicators(
     @Root() territory: TerritoryReference,
@@ -20,6 +21,6 @@ export class TerritoryIndicatorsResolver {
     })
     asOf?: string,
   ) {
-    return ctx.indicators.of(ctx.viewer, ctx.loaders, territory.code, asOf ?? undefined);
+    return ctx.indicators.of(ctx.loaders, territory.code, asOf ?? undefined);
   }
 }

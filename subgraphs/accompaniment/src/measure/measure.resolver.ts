@@ -51,7 +51,11 @@ export class MeasureResolver {
     return ctx.operators.byId(ctx.loaders, measure.operatorId);
   }
 
-  @FieldResolver(() => AccompaniedHousehold, { description: 'The household accompanied.' })
+  @FieldResolver(() => AccompaniedHousehold, {
+    nullable: true,
+    description:
+      'The household accompanied. Nominative (logged when read): null with a FORBIDDEN error for analysts and auditors.',
+  })
   household(@Root() measure: Measure, @Ctx() ctx: AccompanimentContext) {
     return ctx.loaders.householdById.load(measure.householdId);
   }
@@ -59,7 +63,7 @@ export class MeasureResolver {
   @FieldResolver(() => DemandReference, {
     nullable: true,
     description:
-      "The household's demand for social housing, when it has one (many accompanied households have none); its fields come from the demands subgraph, under its own access rules.",
+      "The household's demand for social housing, when it has one (many accompanied households have none); its fields come from the demands subgraph, under its own access rules. Nominative (logged when read): null with a FORBIDDEN error for analysts and auditors.",
   })
   demand(@Root() measure: Measure): DemandReference | null {
     return measure.demandId ? { id: measure.demandId } : null;

@@ -7,7 +7,7 @@ import { MeasureClosureMotive, MeasureStatus } from './measure.enums';
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    'An accompaniment measure: one scheme delivered by one operator to one household, from prescription to closure. Nominative (it says who is accompanied): readable by the State and the EPCI on their territories, and by the association operating it.',
+    'An accompaniment measure: one scheme delivered by one operator to one household, from prescription to closure. Nominative (it says who is accompanied): readable by the State and the EPCI on their territories, and by the association operating it. Its link to the household and the demand, and its free text, are logged when read and never shown to analysts and auditors.',
 })
 export class Measure {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the measure across all subgraphs.' })
@@ -63,7 +63,7 @@ export class Measure {
 
   @Field(() => String, {
     nullable: true,
-    description: "Name of the operator's social worker following the household; null before the start.",
+    description: `Name of the operator's social worker following the household; null before the start. Nominative (logged when read): null with a FORBIDDEN error for analysts and auditors.`,
   })
   referent: string | null;
 
@@ -88,7 +88,11 @@ export class Measure {
   })
   cancelledOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the measure was cancelled; null unless CANCELLED.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the measure was cancelled (free text); null unless CANCELLED. Nominative (logged when read): null with a FORBIDDEN error for analysts and auditors.',
+  })
   cancellationReason: string | null;
 
   /** Resolved into `scheme`, `operator`, `household` and `demand` by field resolvers. */

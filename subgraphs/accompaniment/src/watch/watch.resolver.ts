@@ -58,9 +58,9 @@ export class OperatorCapacityResolver {
   @FieldResolver(() => OperatorCapacity, {
     nullable: true,
     description:
-      "The operator's capacity against its measures today (counts, no names); null for anonymous callers: statistics are for partners.",
+      "The operator's capacity against its measures today (counts, no names). Statistics, for any partner: null with a FORBIDDEN error for anonymous callers.",
   })
   capacity(@Root() operator: Operator, @Ctx() ctx: AccompanimentContext) {
-    return ctx.watch.capacity(ctx.viewer, ctx.loaders, operator.id);
+    return ctx.watch.capacity(ctx.loaders, operator.id);
   }
 }

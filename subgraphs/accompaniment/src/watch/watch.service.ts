@@ -1,7 +1,7 @@
 import { addDays, addMonths, isCalendarDate, startOfYear, type CalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
-import { isAuthenticated, type Viewer } from '@passerelle/shared/identity';
+import type { Viewer } from '@passerelle/shared/identity';
 import { decodeKeyCursor, encodeCursor, pageSize, toPage } from '@passerelle/shared/pagination';
 import DataLoader from 'dataloader';
 import type { MeasureLoaders } from '../measure/measure.loaders';
@@ -104,9 +104,8 @@ export class WatchService {
     return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  /** An operator's capacity for a partner; null for anonymous callers (statistics are for partners). */
-  async capacity(viewer: Viewer, loaders: WatchLoaders, operatorId: string): Promise<OperatorCapacity | null> {
-    if (!isAuthenticated(viewer)) return null;
+  /** An operator's capacity (statistics: who reads them is the field policy's, `policy.ts`). */
+  async capacity(loaders: WatchLoaders, operatorId: string): Promise<OperatorCapacity | null> {
     const row = await loaders.capacityOf.load(operatorId);
     if (!row) return null;
     return { ...row, remainingThisYear: Math.max(0, row.annualCapacity - row.startedThisYear) };

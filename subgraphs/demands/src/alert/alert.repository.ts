@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from '@passerelle/shared/dates';
 import type { DataSource } from 'typeorm';
-import type { RegisterAccess } from '../demand/demand.policy';
+import type { RegisterAccess } from '../policy';
 import { ALERT_KINDS, DemandAlertKind } from './alert.enums';
 
 /** A position in the alert list: the last (dueOn, kind, demand id) seen. */

@@ -4,7 +4,7 @@ import { officialGeography } from '@passerelle/shared/geography';
 import type { Viewer } from '@passerelle/shared/identity';
 import { decodeKeyCursor, pageSize, toPage, type Page } from '@passerelle/shared/pagination';
 import type { DemandLoaders } from '../demand/demand.loaders';
-import { requireRegisterAccess } from '../demand/demand.policy';
+import { requireAlertAccess } from '../policy';
 import type { Demand } from '../demand/demand.type';
 import { ALERT_KINDS } from './alert.enums';
 import type { DemandAlertFilter } from './alert.inputs';
@@ -26,7 +26,7 @@ export class AlertService {
     first: number | undefined,
     after: string | undefined,
   ): Promise<Page<DemandAlert>> {
-    const access = requireRegisterAccess(viewer);
+    const access = requireAlertAccess(viewer);
     const limit = pageSize(first);
     const query = {
       kinds: filter.kinds?.length ? [...new Set(filter.kinds)] : ALERT_KINDS,

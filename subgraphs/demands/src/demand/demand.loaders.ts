@@ -3,7 +3,7 @@ import type DataLoader from 'dataloader';
 import type { DemandEventEntity } from '../demand-event/demand-event.entity';
 import type { DemandEventRepository } from '../demand-event/demand-event.repository';
 import type { DemandEntity } from './demand.entity';
-import type { RegisterAccess } from './demand.policy';
+import type { RegisterAccess } from '../policy';
 import type { DemandRepository } from './demand.repository';
 
 /**

@@ -37,7 +37,7 @@ export function toDemand(row: DemandEntity, today: CalendarDate): Demand {
     motives: row.motives,
     disability:
       row.disabilityAdaptations.length || row.disabilityDetail
-        ? { adaptations: row.disabilityAdaptations, detail: row.disabilityDetail }
+        ? { adaptations: row.disabilityAdaptations, detail: row.disabilityDetail, demandId: row.id }
         : null,
     assistedBy: row.assistedBy,
     employerSiret: row.employerSiret,
@@ -47,7 +47,7 @@ export function toDemand(row: DemandEntity, today: CalendarDate): Demand {
     currentLandlordSiren: row.currentLandlordSiren,
     transferDifficulties: row.transferDifficulties,
     priorityLabels: row.priorityLabels,
-    priorities: row.priorities,
+    priorities: row.priorities.map((priority) => ({ ...priority, demandId: row.id })),
     daloOfferDeadline: row.daloOfferDeadline,
     waitMonths: waitMonths(row.filingDate, today),
     dalDate: row.dalDate,

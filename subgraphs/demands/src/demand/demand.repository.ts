@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DemandEntity } from './demand.entity';
 import type { DemandFilter } from './demand.inputs';
-import type { RegisterAccess } from './demand.policy';
+import type { RegisterAccess } from '../policy';
 
 /** A position in the list, newest filing first: the last (filingDate, id) seen. */
 export type DemandListPosition = readonly [filingDate: string, id: string];

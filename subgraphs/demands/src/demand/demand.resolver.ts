@@ -35,6 +35,14 @@ export class DemandResolver {
     return ctx.demands.list(ctx.viewer, filter ?? {}, first, after ?? undefined);
   }
 
+  @FieldResolver(() => String, {
+    description:
+      'A pseudonym of the NUR proper to your partner: stable (the same demand always gets the same one for you), different for every partner, and irreversible. Analysts follow demands by it instead of the NUR.',
+  })
+  pseudonym(@Root() demand: Demand, @Ctx() ctx: DemandsContext): string {
+    return ctx.pseudonym(demand.nur);
+  }
+
   @FieldResolver(() => [DemandEvent], { description: "The demand's dated events, newest first." })
   async events(
     @Root() demand: Demand,

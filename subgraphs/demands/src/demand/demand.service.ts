@@ -7,7 +7,7 @@ import type { DemandFilter } from './demand.inputs';
 import type { DemandEntity } from './demand.entity';
 import type { DemandLoaders } from './demand.loaders';
 import { toDemand } from './demand.mapper';
-import { requireRegisterAccess } from './demand.policy';
+import { requireRegisterAccess } from '../policy';
 import type { DemandListPosition, DemandRepository } from './demand.repository';
 import type { Demand, DemandConnection } from './demand.type';
 

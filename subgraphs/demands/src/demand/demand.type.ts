@@ -96,9 +96,13 @@ export class Disability {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Nature of the disability and equipment needed, in free text. Sensitive data.',
+    description:
+      'Nature of the disability and equipment needed, in free text; null when none. Sensitive (health): null with FORBIDDEN without the `read:sensitive` scope, and for analysts.',
   })
   detail: string | null;
+
+  /** The demand it belongs to (not exposed): the audit log names it when `detail` is read. */
+  demandId: string;
 }
 
 @ObjectType({ description: 'The person or body assisting the applicant (décret 2017-917 art. 3 c).' })
@@ -128,7 +132,7 @@ export class Priority {
   @Field(() => String, {
     nullable: true,
     description:
-      'The precise situation: an L441-1 criterion, an accord collectif or PDALHPD situation number; null when the label says it all.',
+      'The precise situation: an L441-1 criterion, an accord collectif or PDALHPD situation number; null when the label says it all. Nominative: null with FORBIDDEN for analysts.',
   })
   criterion: string | null;
 
@@ -139,6 +143,9 @@ export class Priority {
 
   @Field(() => String, { description: 'Slug of the partner that recorded the priority.' })
   recordedBy: string;
+
+  /** The demand it belongs to (not exposed): the audit log names it when `criterion` is read. */
+  demandId: string;
 }
 
 @ObjectType({ description: 'Who would live in the dwelling.' })
@@ -182,8 +189,9 @@ export class Demand {
   id: string;
 
   @Field(() => String, {
+    nullable: true,
     description:
-      'Numéro unique (NUR) delivered at registration: departmental, opaque (format `DDD-YYMM-NNNNNN`, not to be parsed), unique within its département.',
+      'Numéro unique (NUR) delivered at registration: departmental, opaque (format `DDD-YYMM-NNNNNN`, not to be parsed), unique within its département. Nominative: null with FORBIDDEN for analysts, who get `pseudonym`.',
   })
   nur: string;
 
@@ -228,21 +236,32 @@ export class Demand {
   reactivableUntil: string | null;
 
   @Field(() => Applicant, {
+    nullable: true,
     description:
-      'The applicant (the first of `persons`). Nominative data: readable only by partners entitled on the territory.',
+      'The applicant (the first of `persons`). Nominative: null with FORBIDDEN for analysts (use `household` and `resources`).',
   })
   applicant: Applicant;
 
-  @Field(() => [Person], { description: 'Every person to be housed, the applicant first.' })
+  @Field(() => [Person], {
+    nullable: true,
+    description:
+      'Every person to be housed, the applicant first. Nominative: null with FORBIDDEN for analysts (use `household` and `resources`).',
+  })
   persons: Person[];
 
   @Field(() => FamilySituation, { nullable: true, description: "The applicant's family situation." })
   familySituation: FamilySituation | null;
 
-  @Field(() => Contact, { nullable: true, description: 'How to reach the applicant.' })
+  @Field(() => Contact, {
+    nullable: true,
+    description: 'How to reach the applicant; null when none. Nominative: null with FORBIDDEN for analysts.',
+  })
   contact: Contact | null;
 
-  @Field(() => [DemandMotive], { description: 'Reasons for the demand.' })
+  @Field(() => [DemandMotive], {
+    description:
+      'Reasons for the demand. DOMESTIC_VIOLENCE is sensitive: listed only for tokens with the `read:sensitive` scope, never for analysts.',
+  })
   motives: DemandMotive[];
 
   @Field(() => Disability, {
@@ -251,18 +270,23 @@ export class Demand {
   })
   disability: Disability | null;
 
-  @Field(() => Assistant, { nullable: true, description: 'The person or body assisting the applicant, if any.' })
+  @Field(() => Assistant, {
+    nullable: true,
+    description:
+      'The person or body assisting the applicant; null when none. Nominative: null with FORBIDDEN for analysts.',
+  })
   assistedBy: Assistant | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      "SIRET of the applicant's employer (firms of more than 10 employees): the sign of Action Logement eligibility.",
+      "SIRET of the applicant's employer (firms of more than 10 employees): the sign of Action Logement eligibility; null when none. Nominative: null with FORBIDDEN for analysts.",
   })
   employerSiret: string | null;
 
   @Field(() => [TransferDifficulty], {
-    description: 'For a transfer: the blocked or complex transfer criteria of the Lille plan that apply.',
+    description:
+      'For a transfer: the blocked or complex transfer criteria of the Lille plan that apply. DOMESTIC_VIOLENCE is sensitive: listed only for tokens with the `read:sensitive` scope, never for analysts.',
   })
   transferDifficulties: TransferDifficulty[];
 
@@ -294,8 +318,9 @@ export class Demand {
   dalExceeded: boolean | null;
 
   @Field(() => Boolean, {
+    nullable: true,
     description:
-      "Another demand shares an adult's NIR (compared as keyed hashes; the NIR itself is never stored): a suspected duplicate for the registration service to check.",
+      "Another demand shares an adult's NIR (compared as keyed hashes; the NIR itself is never stored): a suspected duplicate for the registration service to check. Sensitive (NIR-derived): null with FORBIDDEN without the `read:sensitive` scope, and for analysts.",
   })
   suspectedDuplicate: boolean;
 

@@ -22,7 +22,7 @@ export function toAgendaItem(row: AgendaItemEntity, meetingDate: string): Agenda
     position: row.position,
     kind: row.kind,
     title: row.title,
-    daloDesignatedByState: row.daloDesignatedByState,
+    daloDesignatedByState: row.kind === AgendaItemKind.CASE_REVIEW ? row.daloDesignatedByState : null,
     commune: row.commune,
     occupancySituation: row.occupancySituation,
     opinion: row.opinion,
@@ -54,14 +54,14 @@ export class MeetingAgendaResolver {
     return ctx.loaders.attendanceOf.load(meeting.id);
   }
 
+  // Who reads them (the body's members) is the field policy's rule (`policy.ts`), checked before this runs.
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'The minutes (procès-verbal) of a held meeting: for the members of the body only (they may discuss households); null for others and before they are recorded.',
+      'The minutes (procès-verbal) of a held meeting; null before they are recorded. Nominative (they may discuss the households examined): for the members of the body only, null with FORBIDDEN for other partners and for analysts and the auditor; each read is logged.',
   })
-  async minutes(@Root() meeting: Meeting, @Ctx() ctx: GovernanceContext): Promise<string | null> {
-    if (!meeting.minutes) return null;
-    return (await ctx.loaders.membership()).memberOf.has(meeting.bodyId) ? meeting.minutes : null;
+  minutes(@Root() meeting: Meeting): string | null {
+    return meeting.minutes || null;
   }
 
   @FieldResolver(() => [Recommendation], {
@@ -83,7 +83,8 @@ export class AgendaItemResolver {
 
   @FieldResolver(() => DemandReference, {
     nullable: true,
-    description: 'For a case review: the demand (resolved by the demands subgraph, which decides whether you read it).',
+    description:
+      'For a case review: the demand (resolved by the demands subgraph, which decides whether you read it). Nominative (names the household under review): null with FORBIDDEN for analysts and the auditor; each read is logged.',
   })
   demand(@Root() item: AgendaItem): DemandReference | null {
     return item.demandId ? { id: item.demandId } : null;
@@ -99,7 +100,8 @@ export class AgendaItemResolver {
 
   @FieldResolver(() => DwellingReference, {
     nullable: true,
-    description: 'For an occupancy review: the dwelling (offers subgraph).',
+    description:
+      'For an occupancy review: the dwelling (offers subgraph). Nominative (the home of the tenant household under review): null with FORBIDDEN for analysts and the auditor; each read is logged.',
   })
   dwelling(@Root() item: AgendaItem): DwellingReference | null {
     return item.dwellingId ? { id: item.dwellingId } : null;

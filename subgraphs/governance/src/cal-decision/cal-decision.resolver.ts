@@ -6,7 +6,7 @@ import { DemandReference } from '../references/demand.reference';
 import { VacancyReference } from '../references/vacancy.reference';
 import { Territory } from '../territory/territory.type';
 import { CalDecisionFilter } from './cal-decision.inputs';
-import { CalDecision, CalDecisionConnection } from './cal-decision.type';
+import { CalDecision, CalDecisionConnection, NOMINATIVE } from './cal-decision.type';
 
 @Resolver(() => CalDecision)
 export class CalDecisionResolver {
@@ -48,8 +48,7 @@ export class CalDecisionResolver {
 
   @FieldResolver(() => DemandReference, {
     nullable: true,
-    description:
-      'The candidate: the demand the decision is about, resolved by the demands subgraph; null when its register does not let you read that demand.',
+    description: `The candidate: the demand the decision is about, resolved by the demands subgraph; null when its register does not let you read that demand. ${NOMINATIVE}`,
   })
   demand(@Root() decision: CalDecision): DemandReference {
     return { id: decision.demandId };

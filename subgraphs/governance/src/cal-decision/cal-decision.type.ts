@@ -4,6 +4,10 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { CalDecisionType } from '@passerelle/shared/housing';
 import { DecisionMotiveCode } from './cal-decision.enums';
 
+/** What the descriptions of a decision's nominative fields say (the field policy in `policy.ts`). */
+export const NOMINATIVE =
+  'Nominative (about the candidate household): null with FORBIDDEN for analysts and the auditor; each read is logged.';
+
 @ObjectType({
   description: 'The suspensive condition of an attribution (CCH R441-3 c): the missing document and its deadline.',
 })
@@ -28,34 +32,34 @@ export class CalDecision {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the decision across all subgraphs.' })
   id: string;
 
-  @Field(() => CalDecisionType, { description: 'Which of the five decisions of CCH R441-3 was taken.' })
+  // Always recorded; nullable in the schema only so that a refused reader gets null with FORBIDDEN.
+  @Field(() => CalDecisionType, {
+    nullable: true,
+    description: `Which of the five decisions of CCH R441-3 was taken. ${NOMINATIVE}`,
+  })
   type: CalDecisionType;
 
   @Field(() => Int, {
     nullable: true,
-    description:
-      'Rank in the order of priority: 2, 3… for a ranked attribution, 1 for an attribution (plain or conditional); null for a non-attribution or ineligibility.',
+    description: `Rank in the order of priority: 2, 3… for a ranked attribution, 1 for an attribution (plain or conditional); null for a non-attribution or ineligibility. ${NOMINATIVE}`,
   })
   rank: number | null;
 
   @Field(() => String, {
     nullable: true,
-    description:
-      'The motive stated by the commission: required for a non-attribution and for ineligibility (resources over the ceiling or irregular stay only); null when none was recorded.',
+    description: `The motive stated by the commission: required for a non-attribution and for ineligibility (resources over the ceiling or irregular stay only); null when none was recorded. ${NOMINATIVE}`,
   })
   motive: string | null;
 
   @Field(() => DecisionMotiveCode, {
     nullable: true,
-    description:
-      'The coded motive of a non-attribution or ineligibility, from the documented list; null for attributions and for decisions recorded without one.',
+    description: `The coded motive of a non-attribution or ineligibility, from the documented list; null for attributions and for decisions recorded without one. ${NOMINATIVE}`,
   })
   motiveCode: DecisionMotiveCode | null;
 
   @Field(() => CalDecisionCondition, {
     nullable: true,
-    description:
-      'For an attribution under a suspensive condition: the missing document and its deadline; null otherwise.',
+    description: `For an attribution under a suspensive condition: the missing document and its deadline; null otherwise. ${NOMINATIVE}`,
   })
   condition: CalDecisionCondition | null;
 

@@ -1,4 +1,3 @@
-import { requireAccessTo } from '../policy';
 import { LocalDateResolver } from '@passerelle/shared/scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Body } from '../body/body.type';
@@ -121,7 +120,7 @@ export class GovernanceActivityResolver {
       'Offers refused by the candidate (or left unanswered, CCH R441-10) with the answer recorded within the period, after decisions in scope, by stated motive: most frequent first. The motives are the households’ own words: only partners who read CAL decisions get them (null with FORBIDDEN for the others).',
   })
   offerRefusalMotives(@Root() root: GovernanceActivity, @Ctx() ctx: ActivityContext) {
-    requireAccessTo(ctx.viewer, 'CAL_DECISIONS');
+    // Who reads them (the readers of CAL decisions) is the field policy's rule (`policy.ts`).
     return ctx.loaders.governanceActivity.offerRefusalMotives.load(root.key);
   }
 

@@ -31,7 +31,10 @@ export class AgendaItemInput {
   @Field(() => AgendaItemKind, { description: 'What the item is about.' })
   kind: AgendaItemKind;
 
-  @Field(() => String, { description: 'Title, 1 to 300 characters.' })
+  @Field(() => String, {
+    description:
+      'Title, 1 to 300 characters. Every partner reads the titles of policy, reporting and follow-up items; a case file names its dwelling or its subject, never the household (the household is `demandId`, whose reads are logged).',
+  })
   title: string;
 
   @Field(() => ID, { nullable: true, description: 'CASE_REVIEW (required): the demand reviewed.' })

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AfterArg, FirstArg } from '../common/args';
 import type { Page } from '@passerelle/shared/pagination';
 import type { OffersContext } from '../context';
@@ -24,36 +24,6 @@ export class DwellingResolver {
     @Ctx() ctx: OffersContext,
   ) {
     return ctx.dwellings.list(ctx.access, filter ?? {}, first, after ?? undefined);
-  }
-
-  @FieldResolver(() => Float, {
-    nullable: true,
-    description:
-      'Monthly rent excluding charges (loyer principal), in euros. For the owning landlord, and for the reservation holder a vacancy of the dwelling is now oriented to; others get null with a FORBIDDEN error here.',
-  })
-  async rent(@Root() dwelling: Dwelling, @Ctx() ctx: OffersContext) {
-    await ctx.dwellings.requireDetail(ctx.access, ctx.loaders, dwelling, 'RENT');
-    return dwelling.rent;
-  }
-
-  @FieldResolver(() => Float, {
-    nullable: true,
-    description:
-      'Monthly service charges (provisions pour charges), in euros. Read as `rent` is; others get null with a FORBIDDEN error here.',
-  })
-  async charges(@Root() dwelling: Dwelling, @Ctx() ctx: OffersContext) {
-    await ctx.dwellings.requireDetail(ctx.access, ctx.loaders, dwelling, 'RENT');
-    return dwelling.charges;
-  }
-
-  @FieldResolver(() => String, {
-    nullable: true,
-    description:
-      "The landlord's internal notes on the dwelling: for the owning landlord only (others get null with a FORBIDDEN error here); null when there are none.",
-  })
-  async internalNotes(@Root() dwelling: Dwelling, @Ctx() ctx: OffersContext) {
-    await ctx.dwellings.requireDetail(ctx.access, ctx.loaders, dwelling, 'NOTES');
-    return dwelling.internalNotes;
   }
 
   @FieldResolver(() => Landlord, { description: 'The landlord that owns and lets the dwelling.' })

@@ -1,5 +1,4 @@
 import { pageSize } from '@passerelle/shared/pagination';
-import { ForbiddenError } from '@passerelle/shared/errors';
 import { isUuid, requireCommuneCode, requireUuid } from '@passerelle/shared/validation';
 import { anyText, decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
@@ -26,21 +25,6 @@ export class DwellingService {
     return row && toDwelling(row);
   }
 
-  /**
-   * Refuses a landlord's detail of the dwelling (`policy.ts`): rent and charges to others than the
-   * owning landlord and the reservation holder a vacancy of it is now oriented to; internal notes
-   * to others than the owning landlord.
-   */
-  async requireDetail(access: OffersAccess, loaders: OffersLoaders, dwelling: Dwelling, detail: 'RENT' | 'NOTES') {
-    if (access.partner === null) throw new ForbiddenError(DETAIL_REFUSAL[detail]);
-    if (access.isLandlord) {
-      const landlord = await loaders.landlordById.load(dwelling.landlordId);
-      if (landlord?.slug === access.partner) return;
-    }
-    if (detail === 'RENT' && (await loaders.dwellingOrientedToCaller.load(dwelling.id))) return;
-    throw new ForbiddenError(DETAIL_REFUSAL[detail]);
-  }
-
   /** The dwellings matching `filter`, by RPLS identifier, `first` at a time. */
   async list(
     access: OffersAccess,
@@ -62,11 +46,6 @@ export class DwellingService {
     );
   }
 }
-
-const DETAIL_REFUSAL = {
-  RENT: 'The rent and charges of a dwelling are read by its landlord, and by the reservation holder one of its vacancies is now oriented to.',
-  NOTES: "A dwelling's internal notes are read by its landlord only.",
-};
 
 function validateFilter(filter: DwellingFilter): DwellingFilter {
   return {

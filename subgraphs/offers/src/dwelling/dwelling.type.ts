@@ -59,16 +59,33 @@ export class Dwelling {
   })
   financing: Financing;
 
-  /** Resolved by `DwellingResolver.rent`, `.charges` and `.internalNotes` (the landlord's details, `policy.ts`). */
-  rent: number;
-  charges: number;
-  internalNotes: string | null;
-
   @Field(() => Int, {
     description:
       'Optimistic version, one more at each change: give it as `expectedVersion` to `updateDwelling`, which refuses with CONFLICT if someone changed the dwelling since you read it.',
   })
   version: number;
+
+  // The landlord's details: who reads them is `OFFERS_FIELD_POLICY` (`policy.ts`).
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Monthly rent excluding charges (loyer principal), in euros. For the owning landlord, and for the reservation holder a vacancy of the dwelling is now oriented to; others get null with a FORBIDDEN error here.',
+  })
+  rent: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Monthly service charges (provisions pour charges), in euros. Read as `rent` is; others get null with a FORBIDDEN error here.',
+  })
+  charges: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The landlord's internal notes on the dwelling: for the owning landlord only (others get null with a FORBIDDEN error here); null when there are none.",
+  })
+  internalNotes: string | null;
 }
 
 @ObjectType({ description: 'One dwelling in a page of dwellings.' })

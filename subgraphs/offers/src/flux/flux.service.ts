@@ -1,5 +1,5 @@
 import { requireUuid } from '@passerelle/shared/validation';
-import { BadUserInputError, ForbiddenError } from '@passerelle/shared/errors';
+import { BadUserInputError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import { annualReportCsv, annualReportDueBy, type AnnualReportRow } from './annual-report';
@@ -85,32 +85,16 @@ export class FluxService {
   }
 
   /**
-   * A landlord's annual report (bilan) of a year. 'ALL' readers get any landlord's; a landlord its
-   * own only; a reservation holder any landlord's, with its own lines only; others none.
+   * A landlord's annual report (bilan) of a year, for a viewer the field policy let through
+   * (`Landlord.annualReport` in `policy.ts`); a reservation holder gets its own lines only.
    */
   async annualReport(
     access: OffersAccess,
-    landlord: { id: string; slug: string },
+    landlord: { id: string },
     year: number,
     reservationHolder: string | undefined,
   ): Promise<AnnualFluxReport> {
-    let holderSlug: string | null = null;
-    switch (access.fluxReports) {
-      case 'NONE':
-        throw new ForbiddenError(
-          'The annual flux report is for the State, the EPCI, analysts, the landlord itself and, for their own lines, its reservation holders.',
-        );
-      case 'OWN':
-        if (landlord.slug !== access.partner) {
-          throw new ForbiddenError('A landlord reads its own annual flux report only.');
-        }
-        break;
-      case 'OWN_LINES':
-        holderSlug = access.partner;
-        break;
-      case 'ALL':
-        break;
-    }
+    const holderSlug = access.fluxReports === 'OWN_LINES' ? access.partner : null;
     requireFluxYear(year, 'year', LAST_FLUX_YEAR - 1);
     const holderId =
       reservationHolder === undefined

@@ -1,5 +1,7 @@
+import type { PolicyContext } from '@passerelle/shared/access';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { OffersContext } from '../context';
+import { noteListRead } from '../policy';
 import { DemandReference } from '../references/demand.type';
 import { Proposal } from './proposal.type';
 
@@ -8,11 +10,11 @@ import { Proposal } from './proposal.type';
 export class DemandProposalsResolver {
   @FieldResolver(() => [Proposal], {
     description:
-      'The vacancies this demand was designated for as a candidate, each with its outcome so far, newest designation first. Only proposals on dwellings of communes you act for, if you are the State, the EPCI, a landlord or a reservation holder; empty otherwise.',
+      'The vacancies this demand was designated for as a candidate, each with its outcome so far, newest designation first. Filtered to the proposals you read: on the communes you act for (the State, the EPCI), on your own stock (a landlord), your own designations (a reservation holder); empty for other partners. Nominative (the household’s candidacies): each non-empty read is logged.',
   })
-  proposals(
+  async proposals(
     @Root() demand: DemandReference,
-    @Ctx() ctx: OffersContext,
+    @Ctx() ctx: OffersContext & PolicyContext,
     @Arg('first', () => Int, {
       nullable: true,
       defaultValue: 20,
@@ -20,6 +22,8 @@ export class DemandProposalsResolver {
     })
     first?: number,
   ) {
-    return ctx.proposals.ofDemand(ctx.loaders, demand.id, first);
+    const proposals = await ctx.proposals.ofDemand(ctx.loaders, demand.id, first);
+    noteListRead(ctx.audit, 'Demand.proposals', demand.id, proposals);
+    return proposals;
   }
 }

@@ -19,7 +19,7 @@ export class Proposal {
   @Field(() => DemandReference, {
     nullable: true,
     description:
-      'The demand designated, resolved by the demands subgraph: null when its register does not let you read that demand (another territory).',
+      'The demand designated, resolved by the demands subgraph (null there when its register does not let you read that demand). Nominative, each read logged: read by whoever reads the proposal; null with FORBIDDEN for analysts and the auditor, who read no household data.',
   })
   demand: DemandReference | null;
 
@@ -34,18 +34,22 @@ export class Proposal {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The refusal in the words recorded by the landlord; null when none were given or unless REFUSED.',
+    description:
+      'The refusal in the words recorded by the landlord; null when none were given or unless REFUSED. Nominative free text, each read logged: null with FORBIDDEN for analysts and the auditor.',
   })
   refusalMotive: string | null;
 
   @Field(() => OfferRefusalMotive, {
     nullable: true,
-    description: 'Why the applicant refused the offer (NO_ANSWER: silence within the 10 days); null unless REFUSED.',
+    description:
+      'Why the applicant refused the offer (NO_ANSWER: silence within the 10 days); null unless REFUSED. Nominative, each read logged: null with FORBIDDEN for analysts and the auditor.',
   })
   refusalMotiveCode: OfferRefusalMotive | null;
 
   @Field(() => Boolean, {
-    description: 'True for a DALO household designated alone by the State (préfet), outside the three-candidate rule.',
+    nullable: true,
+    description:
+      'True for a DALO household designated alone by the State (préfet), outside the three-candidate rule. Nominative (the household’s priority status), each read logged: null with FORBIDDEN for analysts and the auditor.',
   })
   dalo: boolean;
 

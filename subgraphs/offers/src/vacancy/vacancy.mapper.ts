@@ -22,17 +22,15 @@ export const toVacancyTransition = (row: VacancyTransitionEntity): VacancyTransi
   vacancyId: row.vacancyId,
 });
 
-/**
- * The signed lease of a vacancy. The tenant's demand is shown only when `showsHousehold` (the
- * household-link policy, decided by the caller).
- */
-export const toAttribution = (row: AttributionEntity, showsHousehold: boolean): Attribution => ({
+/** The signed lease of a vacancy; who reads its tenant and household is the field policy's (`policy.ts`). */
+export const toAttribution = (row: AttributionEntity): Attribution => ({
   id: row.id,
   vacancyId: row.vacancyId,
   reservationHolderId: row.reservationHolderId,
-  demand: showsHousehold ? { id: row.demandId } : null,
+  demand: { id: row.demandId },
   leaseSignedOn: row.leaseSignedOn,
   inQpv: row.inQpv,
+  household: toAttributionHousehold(row),
 });
 
 /** The household at signature; null for a lease recorded before it was (none since version 2). */

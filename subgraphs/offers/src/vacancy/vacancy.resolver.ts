@@ -7,7 +7,7 @@ import { Dwelling } from '../dwelling/dwelling.type';
 import { Proposal } from '../proposal/proposal.type';
 import { ReservationHolder } from '../reservation-holder/reservation-holder.type';
 import { VacancyFilter } from './vacancy.inputs';
-import { Attribution, AttributionHousehold, Vacancy, VacancyConnection, VacancyTransition } from './vacancy.type';
+import { Attribution, Vacancy, VacancyConnection, VacancyTransition } from './vacancy.type';
 
 @Resolver(() => Vacancy)
 export class VacancyResolver {
@@ -96,16 +96,6 @@ export class VacancyTransitionResolver {
   reservationHolder(@Root() step: VacancyTransition, @Ctx() ctx: OffersContext) {
     return ctx.reservationHolders.byId(ctx.access, ctx.loaders, step.reservationHolderId);
   }
-
-  @FieldResolver(() => String, {
-    nullable: true,
-    description:
-      'Why, when the step needs a reason: the return of a vacancy, or a designation of fewer than three candidates (CCH R441-3). Free text about candidates: for the landlord and the reservation holder of the vacancy only; others get null (no error), as for a step without a reason.',
-  })
-  async note(@Root() step: VacancyTransition, @Ctx() ctx: OffersContext) {
-    if (step.note === null) return null;
-    return (await ctx.vacancies.readsNotes(ctx.access, ctx.loaders, step.vacancyId)) ? step.note : null;
-  }
 }
 
 @Resolver(() => Attribution)
@@ -116,15 +106,6 @@ export class AttributionResolver {
   })
   reservationHolder(@Root() attribution: Attribution, @Ctx() ctx: OffersContext) {
     return ctx.reservationHolders.byId(ctx.access, ctx.loaders, attribution.reservationHolderId);
-  }
-
-  @FieldResolver(() => AttributionHousehold, {
-    nullable: true,
-    description:
-      'The household at signature (composition, resources per consumption unit, first quartile, priority). For the State and the EPCI on their territory, the landlord and the reservation holder charged; others get null with a FORBIDDEN error here. Null without error for leases recorded before it was asked.',
-  })
-  household(@Root() attribution: Attribution, @Ctx() ctx: OffersContext) {
-    return ctx.vacancies.attributionHousehold(ctx.loaders, attribution);
   }
 }
 

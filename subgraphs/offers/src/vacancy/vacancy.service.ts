@@ -1,15 +1,14 @@
 import { isCalendarDate } from '@passerelle/shared/dates';
-import { ForbiddenError } from '@passerelle/shared/errors';
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid, requireCommuneCode, requireUuid } from '@passerelle/shared/validation';
 import { decodeKeyCursor, toPage, type Page } from '@passerelle/shared/pagination';
 import type { OffersLoaders } from '../loaders';
 import { requireStockAccess, type OffersAccess } from '../policy';
 import type { VacancyFilter } from './vacancy.inputs';
-import { toAttribution, toAttributionHousehold, toVacancy, toVacancyTransition } from './vacancy.mapper';
+import { toAttribution, toVacancy, toVacancyTransition } from './vacancy.mapper';
 import { VacancyStatus } from './vacancy.enums';
 import type { VacancyListPosition, VacancyRepository } from './vacancy.repository';
-import type { Attribution, AttributionHousehold, Vacancy, VacancyTransition } from './vacancy.type';
+import type { Attribution, Vacancy, VacancyTransition } from './vacancy.type';
 
 /** Reading vacancies on behalf of a viewer; access rules live in `policy.ts`. */
 export class VacancyService {
@@ -59,36 +58,14 @@ export class VacancyService {
     return (await loaders.transitionsOf.load(vacancy.id)).map(toVacancyTransition);
   }
 
-  /** Whether the caller is the landlord of the vacancy's dwelling or the holder it is oriented to (free-text notes). */
-  async readsNotes(access: OffersAccess, loaders: OffersLoaders, vacancyId: string): Promise<boolean> {
-    if (access.partner === null) return false;
-    const vacancy = await loaders.vacancyById.load(vacancyId);
-    if (!vacancy) return false;
-    if (vacancy.reservationHolderId) {
-      const holder = await loaders.reservationHolderById.load(vacancy.reservationHolderId);
-      if (holder?.slug === access.partner) return true;
-    }
-    const dwelling = await loaders.dwellingById.load(vacancy.dwellingId);
-    const landlord = dwelling && (await loaders.landlordById.load(dwelling.landlordId));
-    return access.isLandlord && landlord?.slug === access.partner;
-  }
-
-  /** The signed lease; its tenant's demand only for callers who read the household link (`policy.ts`). */
+  /**
+   * The signed lease, for whoever reads the vacancy; its tenant and household are guarded field by
+   * field (`OFFERS_FIELD_POLICY`).
+   */
   async attribution(loaders: OffersLoaders, vacancy: Vacancy): Promise<Attribution | null> {
     if (vacancy.status !== VacancyStatus.LEASE_SIGNED) return null;
     const row = await loaders.attributionOfVacancy.load(vacancy.id);
-    return row && toAttribution(row, await loaders.householdOfVacancyVisible.load(vacancy.id));
-  }
-
-  /** The household of a signed lease at signature: FORBIDDEN for callers who do not read that household link. */
-  async attributionHousehold(loaders: OffersLoaders, attribution: Attribution): Promise<AttributionHousehold | null> {
-    if (!(await loaders.householdOfVacancyVisible.load(attribution.vacancyId))) {
-      throw new ForbiddenError(
-        'The household of a lease is read by the State and the EPCI on their territory, the landlord of the dwelling and the reservation holder charged.',
-      );
-    }
-    const row = await loaders.attributionOfVacancy.load(attribution.vacancyId);
-    return row && toAttributionHousehold(row);
+    return row && toAttribution(row);
   }
 }
 

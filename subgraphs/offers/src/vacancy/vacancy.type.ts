@@ -17,8 +17,14 @@ export class VacancyTransition {
   /** Resolved by `VacancyTransitionResolver.reservationHolder`. */
   reservationHolderId: string | null;
 
-  /** Resolved by `VacancyTransitionResolver.note` (free text: the landlord and the holder only). */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why, when the step needs a reason: the return of a vacancy, or a designation of fewer than three candidates (CCH R441-3). Nominative free text about candidates, each read logged: for the landlord of the dwelling and the reservation holder the vacancy is oriented to; others get null with a FORBIDDEN error here, on every step (with or without a reason).',
+  })
   note: string | null;
+
+  /** The step's vacancy: who reads the note, and the record its reads are logged against. */
   vacancyId: string;
 }
 
@@ -110,14 +116,14 @@ export class Attribution {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the attribution.' })
   id: string;
 
-  /** Resolved by `AttributionResolver.reservationHolder` and `.household`. */
+  /** Resolved by `AttributionResolver.reservationHolder`; the household-link rule reads the vacancy. */
   reservationHolderId: string;
   vacancyId: string;
 
   @Field(() => DemandReference, {
     nullable: true,
     description:
-      'The demand whose household signed the lease. It links a household to a dwelling: null unless you are the State or the EPCI acting for the dwelling’s commune, its landlord, or the reservation holder charged.',
+      'The demand whose household signed the lease (the tenant). Nominative (it links a household to a dwelling), each read logged: for the State and the EPCI acting for the dwelling’s commune, the dwelling’s landlord and the reservation holder charged; others get null with a FORBIDDEN error here.',
   })
   demand: DemandReference | null;
 
@@ -129,6 +135,13 @@ export class Attribution {
       'True when the dwelling lies in a QPV: attributions in and outside QPVs have different legal shares (CCH L441-1).',
   })
   inQpv: boolean;
+
+  @Field(() => AttributionHousehold, {
+    nullable: true,
+    description:
+      'The household at signature (composition, resources per consumption unit, first quartile, priority). Nominative, each read logged: for the State and the EPCI on their territory, the landlord and the reservation holder charged; others get null with a FORBIDDEN error here. Null without error for leases recorded before it was asked.',
+  })
+  household: AttributionHousehold | null;
 }
 
 @ObjectType({ description: 'One vacancy in a page of vacancies.' })

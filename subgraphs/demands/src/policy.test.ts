@@ -1,5 +1,5 @@
 import { ANONYMOUS, PARTNER_KINDS, type PartnerKind } from '@passerelle/shared/identity';
-import { registerAccess, requireRegisterAccess } from './demand.policy';
+import { registerAccess, requireAlertAccess, requireRegisterAccess } from './policy';
 
 /** Written by hand from CCH R441-2-6 and DOMAIN.md §1, not derived from the policy code. */
 const READS_THE_REGISTER: Record<PartnerKind, 'territories' | 'assisted' | false> = {
@@ -8,7 +8,7 @@ const READS_THE_REGISTER: Record<PartnerKind, 'territories' | 'assisted' | false
   LANDLORD: 'territories',
   RESERVATION_HOLDER: 'territories',
   ASSOCIATION: 'assisted', // only the demands whose applicant named it as assisting body (décret 2017-917 art. 3 c)
-  ANALYST: false, // aggregates only
+  ANALYST: 'territories', // pseudonymised: no nominative field (DEMANDS_FIELD_POLICY)
   AUDITOR: false, // the access log only
 };
 
@@ -35,7 +35,8 @@ describe('who reads the demand register', () => {
   });
 
   it('explains a refusal with FORBIDDEN', () => {
-    expect(() => requireRegisterAccess(viewer('ANALYST'))).toThrow(/ANALYST do not read the demand register/);
+    expect(() => requireRegisterAccess(viewer('AUDITOR'))).toThrow(/AUDITOR do not read the demand register/);
+    expect(() => requireAlertAccess(viewer('ANALYST'))).toThrow(/analysts read the register pseudonymised/);
     expect(() => requireRegisterAccess(ANONYMOUS)).toThrow(/partner token/);
   });
 });

@@ -1,0 +1,3 @@
+export * from './field-policy';
+export * from './read-audit';
+export * from './sensitivity';

@@ -1,0 +1,39 @@
+/** One record whose nominative fields a request read. */
+export interface RecordRead {
+  /** The GraphQL type of the record (e.g. `Demand`). */
+  recordType: string;
+  recordId: string;
+  /** The nominative or sensitive fields read, sorted. */
+  fields: string[];
+}
+
+/**
+ * What one request read of nominative data, gathered while its fields resolve and written to the
+ * audit log in one statement when the response is sent (so a list of 100 demands costs one insert,
+ * not 100).
+ */
+export class ReadAudit {
+  private readonly reads = new Map<string, { recordType: string; recordId: string; fields: Set<string> }>();
+
+  /** Notes that `field` of the record `recordType` `recordId` was read. */
+  record(recordType: string, recordId: string, field: string): void {
+    const key = `${recordType}\u0000${recordId}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = { recordType, recordId, fields: new Set() };
+      this.reads.set(key, read);
+    }
+    read.fields.add(field);
+  }
+
+  /** The records read so far, in the order first read; drains the collector. */
+  take(): RecordRead[] {
+    const reads = [...this.reads.values()].map((read) => ({
+      recordType: read.recordType,
+      recordId: read.recordId,
+      fields: [...read.fields].sort(),
+    }));
+    this.reads.clear();
+    return reads;
+  }
+}

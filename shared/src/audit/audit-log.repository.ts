@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+import type { RecordRead } from '../access';
+import type { CallerClaims, RequestTrace } from '../identity';
+
+/** One row of the log, as stored. */
+export interface NominativeReadRow {
+  id: string;
+  read_at: Date;
+  person: string;
+  partner: string;
+  partner_kind: string;
+  operation_name: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  record_type: string;
+  record_id: string;
+  fields: string[];
+}
+
+/** The auditor's filter; every part optional, `from` included, `to` excluded. */
+export interface NominativeReadFilter {
+  partner?: string | null;
+  recordId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Writes and reads the log of nominative reads. Nothing here updates or deletes (the trigger would refuse). */
+export class AuditLogRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Appends the records one request read, in one statement whatever their number. */
+  async append(reader: CallerClaims & { trace?: RequestTrace }, reads: readonly RecordRead[]): Promise<void> {
+    if (reads.length === 0) return;
+    await this.db.query(
+      `INSERT INTO nominative_read
+         (person, partner, partner_kind, operation_name, purpose, request_id, record_type, record_id, fields)
+       SELECT $1, $2, $3, $4, $5, $6, r.record_type, r.record_id, r.fields
+         FROM jsonb_to_recordset($7::jsonb) AS r(record_type text, record_id text, fields text[])`,
+      [
+        reader.sub,
+        reader.partner,
+        reader.kind,
+        reader.trace?.operationName ?? null,
+        reader.trace?.purpose ?? null,
+        reader.trace?.requestId ?? null,
+        JSON.stringify(reads.map((read) => ({ record_type: read.recordType, record_id: read.recordId, fields: read.fields }))),
+      ],
+    );
+  }
+
+  /** Up to `limit` rows matching `filter`, newest first, strictly before the row `beforeId` when given. */
+  async find(filter: NominativeReadFilter, limit: number, beforeId?: string): Promise<NominativeReadRow[]> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const where = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (filter.partner != null) where('partner = ?', filter.partner);
+    if (filter.recordId != null) where('record_id = ?', filter.recordId);
+    if (filter.from != null) where('read_at >= ?', filter.from);
+    if (filter.to != null) where('read_at < ?', filter.to);
+    if (beforeId !== undefined) where('id < ?', beforeId);
+    parameters.push(limit);
+    return this.db.query(
+      `SELECT id::text, read_at, person, partner, partner_kind, operation_name, purpose, request_id,
+              record_type, record_id, fields
+         FROM nominative_read
+        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY nominative_read.id DESC  -- the table's bigint, not the text column of the output
+        LIMIT $${parameters.length}`,
+      parameters,
+    );
+  }
+}
