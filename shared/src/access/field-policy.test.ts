@@ -294,6 +294,34 @@ describe('field policy, sensitive values in a list', () => {
   });
 });
 
+describe('field policy, filtered lists', () => {
+  // `motives` stands for a list of records (a demand's proposals): non-null, filtered, never refused.
+  const FILTERED: FieldPolicy = {
+    'Demand.motives': { sensitivity: 'NOMINATIVE', readers: 'the partners the law names', filtered: true },
+  };
+
+  it('accepts a non-null list, since it is never refused', () => {
+    expect(() => guardedSchema(FILTERED)).not.toThrow();
+  });
+
+  it.each([
+    ['ANALYST', partner('ANALYST', [SENSITIVE_SCOPE])],
+    ['AUDITOR', partner('AUDITOR')],
+    ['anonymous', ANONYMOUS],
+  ] as const)('gives %s an empty list without error, and logs nothing', async (_, viewer) => {
+    const result = await run(guardedSchema(FILTERED), viewer, '{ demand(id: "d1") { id motives } }');
+    expect(result.data?.demand).toEqual({ id: 'd1', motives: [] });
+    expect(result.errors).toEqual([]);
+    expect(result.audit.take()).toEqual([]);
+  });
+
+  it('gives a partner the law names the list (the allowed twin), and logs a non-empty read', async () => {
+    const result = await run(guardedSchema(FILTERED), partner('EPCI'), '{ demand(id: "d1") { motives } }');
+    expect(result.data?.demand).toEqual({ motives: D1.motives });
+    expect(result.audit.take()).toEqual([{ recordType: 'Demand', recordId: 'd1', fields: ['Demand.motives'] }]);
+  });
+});
+
 describe('field policy, read audit', () => {
   const scoped = partner('STATE', [SENSITIVE_SCOPE]);
   const detailPolicy: FieldPolicy = {

@@ -35,6 +35,12 @@ export interface FieldRule<TContext extends PolicyContext = PolicyContext> {
    */
   sensitiveValues?: readonly string[];
   /**
+   * A list of records each filtered by the record rules (a demand's proposals, measures…): a viewer
+   * whose class may not read it gets an empty list, not an error ("denied lists are filtered"); a
+   * non-empty read is logged against the parent.
+   */
+  filtered?: boolean;
+  /**
    * The record the audit log names when this field is read; by default the parent itself
    * (its GraphQL type and `id`). A value type without an id (a demand's disability) names its owner.
    */
@@ -65,7 +71,7 @@ export function enforceFieldPolicy<TContext extends PolicyContext>(
     if (!field) throw new Error(`The field policy names ${name}, which the schema does not have.`);
     // An INTERNAL field without a relationship rule is refused only to anonymous callers, who never
     // reach a partner-only record: it may stay non-null. Anything else can be refused on a record.
-    const refusable = isAudited(rule.sensitivity) || rule.allows !== undefined;
+    const refusable = (isAudited(rule.sensitivity) && !rule.filtered) || rule.allows !== undefined;
     if (refusable && isNonNullType(field.type)) {
       throw new Error(`${name} can be refused (${rule.sensitivity}) but is non-null: a refusal would null its parent.`);
     }
@@ -112,6 +118,7 @@ function guarded<TContext extends PolicyContext>(
   // and a promise per field of a page of 100 records is a cost the benchmark sees.
   return (parent, args, context, info) => {
     const refusal = classRefusal(context.viewer, rule.sensitivity, name);
+    if (refusal && rule.filtered) return [];
     if (refusal) throw new ForbiddenError(refusal);
     if (!rule.allows) return resolveAndServe(parent, args, context, info);
     const allowed = rule.allows(parent as never, context);

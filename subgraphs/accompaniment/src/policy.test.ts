@@ -85,6 +85,9 @@ const CLASSES: Record<string, Sensitivity> = {
 const RESTRICTED_TO_NOMINATIVE_READERS = Object.entries(CLASSES).filter(
   ([, sensitivity]) => sensitivity === 'NOMINATIVE' || sensitivity === 'SENSITIVE',
 );
+/** Lists of records, filtered by the record rules: empty for a kind that may not read them, never refused. */
+const FILTERED_LISTS = ['Demand.diagnostics', 'Demand.measures', 'Measure.diagnostics'];
+const REFUSED_FIELDS = RESTRICTED_TO_NOMINATIVE_READERS.filter(([field]) => !FILTERED_LISTS.includes(field));
 const ALL_KINDS: PartnerKind[] = [
   'STATE',
   'EPCI',
@@ -169,34 +172,51 @@ describe('the field policy in the schema', () => {
     return type.getFields()[fieldName]!;
   };
 
-  it('builds, with every restricted field nullable (a refusal nulls the field, never its parent)', () => {
-    for (const field of Object.keys(CLASSES)) {
+  it('builds, with every refusable field nullable (a refusal nulls the field, never its parent)', () => {
+    for (const field of Object.keys(CLASSES).filter((name) => !FILTERED_LISTS.includes(name))) {
       expect({ field, nonNull: isNonNullType(fieldOf(field).type) }).toEqual({ field, nonNull: false });
       expect(getNullableType(fieldOf(field).type)).toBeDefined();
     }
   });
 
-  /**
-   * Structural: the wrapped resolver refuses before the field's own resolver runs (the context here
-   * has no services: reaching them would fail otherwise than with FORBIDDEN), and logs nothing. This
-   * covers the fields of records analysts never reach through the API (measures, households).
-   */
-  it.each(RESTRICTED_TO_NOMINATIVE_READERS)(
-    '%s: the schema refuses an analyst and an auditor with FORBIDDEN',
+  it('marks exactly the lists of records as filtered', () => {
+    const filtered = Object.entries(ACCOMPANIMENT_FIELD_POLICY).filter(([, rule]) => rule.filtered);
+    expect(filtered.map(([field]) => field).sort()).toEqual(FILTERED_LISTS);
+  });
+
+  it.each(FILTERED_LISTS)(
+    '%s: the schema gives an analyst and an auditor an empty list, and logs nothing',
     async (field) => {
       for (const who of [
         viewer('ANALYST', 'observatoire-mel', [], [SENSITIVE_SCOPE]),
         viewer('AUDITOR', 'dpo-mel', [], [SENSITIVE_SCOPE]),
       ]) {
         const audit = new ReadAudit();
-        const parent = { id: '00000000-0000-4000-8000-000000000001', code: '59' };
-        await expect(
-          Promise.resolve().then(() =>
-            fieldOf(field).resolve!(parent, {}, { viewer: who, audit }, {} as GraphQLResolveInfo),
-          ),
-        ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+        const parent = { id: '00000000-0000-4000-8000-000000000001' };
+        expect(await fieldOf(field).resolve!(parent, {}, { viewer: who, audit }, {} as GraphQLResolveInfo)).toEqual([]);
         expect(audit.take()).toEqual([]);
       }
     },
   );
+
+  /**
+   * Structural: the wrapped resolver refuses before the field's own resolver runs (the context here
+   * has no services: reaching them would fail otherwise than with FORBIDDEN), and logs nothing. This
+   * covers the fields of records analysts never reach through the API (measures, households).
+   */
+  it.each(REFUSED_FIELDS)('%s: the schema refuses an analyst and an auditor with FORBIDDEN', async (field) => {
+    for (const who of [
+      viewer('ANALYST', 'observatoire-mel', [], [SENSITIVE_SCOPE]),
+      viewer('AUDITOR', 'dpo-mel', [], [SENSITIVE_SCOPE]),
+    ]) {
+      const audit = new ReadAudit();
+      const parent = { id: '00000000-0000-4000-8000-000000000001', code: '59' };
+      await expect(
+        Promise.resolve().then(() =>
+          fieldOf(field).resolve!(parent, {}, { viewer: who, audit }, {} as GraphQLResolveInfo),
+        ),
+      ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(audit.take()).toEqual([]);
+    }
+  });
 });

@@ -149,11 +149,13 @@ export const ACCOMPANIMENT_FIELD_POLICY: FieldPolicy<PolicyRequest> = {
   },
   'Demand.diagnostics': {
     sensitivity: 'NOMINATIVE',
+    filtered: true,
     readers:
       'the same partners as Demand.isAccompanied, filtered to the diagnostics of measures on their territories (ASSOCIATION: of the measures it operates); content: see Diagnostic.*',
   },
   'Demand.measures': {
     sensitivity: 'NOMINATIVE',
+    filtered: true,
     readers:
       'STATE and EPCI (measures on their territories), ASSOCIATION (the measures it operates); filtered, empty for LANDLORD and RESERVATION_HOLDER',
   },
@@ -164,6 +166,7 @@ export const ACCOMPANIMENT_FIELD_POLICY: FieldPolicy<PolicyRequest> = {
   'Measure.cancellationReason': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
   'Measure.diagnostics': {
     sensitivity: 'NOMINATIVE',
+    filtered: true,
     readers: `existence (id, date, operator): ${MEASURE_READERS}; content: see Diagnostic.*`,
   },
   'AccompaniedHousehold.label': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },

@@ -89,28 +89,24 @@ const DEMAND = `query($reps: [_Any!]!) { _entities(representations: $reps) { ...
   id isAccompanied diagnostics { id } measures { id } } } }`;
 
 describe('Demand.isAccompanied, Demand.diagnostics, Demand.measures (nominative)', () => {
-  it('refuses each to an analyst and an auditor (null and FORBIDDEN at its path, the demand intact); the State reads them', async () => {
+  it('refuses isAccompanied to an analyst and an auditor (null and FORBIDDEN at its path), and gives them empty lists (filtered, not errored); the State reads all three', async () => {
     const measure = await richMeasure();
     const reps = [{ __typename: 'Demand', id: measure.demand_id }];
     for (const slug of ['observatoire-mel', 'dpo-mel']) {
       const denied = await api.query(person(slug, 'matrix', SENSITIVE), DEMAND, { reps });
       expect(denied.data!._entities).toEqual([
-        { id: measure.demand_id, isAccompanied: null, diagnostics: null, measures: null },
+        { id: measure.demand_id, isAccompanied: null, diagnostics: [], measures: [] },
       ]);
-      expect(refusals(denied)).toEqual([
-        '_entities.0.diagnostics FORBIDDEN',
-        '_entities.0.isAccompanied FORBIDDEN',
-        '_entities.0.measures FORBIDDEN',
-      ]);
+      expect(refusals(denied)).toEqual(['_entities.0.isAccompanied FORBIDDEN']);
     }
     const anonymous = await api.query(ANONYMOUS, DEMAND, { reps });
     expect(anonymous.data!._entities[0]).toEqual({
       id: measure.demand_id,
       isAccompanied: null,
-      diagnostics: null,
-      measures: null,
+      diagnostics: [],
+      measures: [],
     });
-    expect(refusals(anonymous)).toHaveLength(3);
+    expect(refusals(anonymous)).toEqual(['_entities.0.isAccompanied FORBIDDEN']);
 
     // The allowed twin: the State on its département reads all three, as SQL has them.
     const [facts] = await db.query(
@@ -436,7 +432,7 @@ describe('the log of nominative reads', () => {
     const measure = await richMeasure();
     const reps = [{ __typename: 'Demand', id: measure.demand_id }];
     const analyst = await api.query(person('observatoire-mel', 'audit-refused', SENSITIVE), DEMAND, { reps });
-    expect(refusals(analyst)).toHaveLength(3);
+    expect(refusals(analyst)).toEqual(['_entities.0.isAccompanied FORBIDDEN']);
     expect(await logged('observatoire-mel:audit-refused')).toEqual([]);
 
     // The operator without the scope: its read of the diagnostics' existence is logged, the refused content is not.

@@ -1,10 +1,8 @@
-import { classRefusal, ReadAudit, SENSITIVE_SCOPE, type Sensitivity } from '@passerelle/shared/access';
+import { classRefusal, SENSITIVE_SCOPE, type Sensitivity } from '@passerelle/shared/access';
 import { ANONYMOUS, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
 import { isNonNullType, isObjectType } from 'graphql';
 import {
   communesActedFor,
-  noteListRead,
-  OFFERS_AUDITED_LISTS,
   OFFERS_FIELD_POLICY,
   offersAccess,
   readsHouseholdLinks,
@@ -118,6 +116,7 @@ const EXPECTED_CLASSES: Record<string, Sensitivity> = {
   'Dwelling.charges': 'INTERNAL',
   'Dwelling.internalNotes': 'INTERNAL',
   'Landlord.annualReport': 'INTERNAL',
+  'Demand.proposals': 'NOMINATIVE',
   'Proposal.demand': 'NOMINATIVE',
   'Proposal.dalo': 'NOMINATIVE',
   'Proposal.refusalMotive': 'NOMINATIVE',
@@ -126,8 +125,8 @@ const EXPECTED_CLASSES: Record<string, Sensitivity> = {
   'Attribution.demand': 'NOMINATIVE',
   'Attribution.household': 'NOMINATIVE',
 };
-/** Nominative lists: filtered by the row-level rule, logged by their resolver. */
-const EXPECTED_AUDITED_LISTS: Record<string, Sensitivity> = { 'Demand.proposals': 'NOMINATIVE' };
+/** Nominative lists: filtered by the row-level rule (empty, never refused), their reads logged. */
+const EXPECTED_FILTERED_LISTS = ['Demand.proposals'];
 
 const audited = (sensitivity: Sensitivity) => sensitivity === 'NOMINATIVE' || sensitivity === 'SENSITIVE';
 const NOMINATIVE_ENTRIES = Object.entries(EXPECTED_CLASSES).filter(([, sensitivity]) => audited(sensitivity));
@@ -138,10 +137,8 @@ describe('the field policy of the offers subgraph', () => {
       Object.entries(OFFERS_FIELD_POLICY).map(([field, rule]) => [field, rule.sensitivity]),
     );
     expect(classes).toEqual(EXPECTED_CLASSES);
-    const lists = Object.fromEntries(
-      Object.entries(OFFERS_AUDITED_LISTS).map(([field, rule]) => [field, rule.sensitivity]),
-    );
-    expect(lists).toEqual(EXPECTED_AUDITED_LISTS);
+    const lists = Object.entries(OFFERS_FIELD_POLICY).filter(([, rule]) => rule.filtered);
+    expect(lists.map(([field]) => field)).toEqual(EXPECTED_FILTERED_LISTS);
   });
 
   it.each(NOMINATIVE_ENTRIES)('keeps %s (%s) from analysts and the auditor, whatever their scopes', (field) => {
@@ -156,10 +153,7 @@ describe('the field policy of the offers subgraph', () => {
   });
 
   it('names no analyst and no auditor among the readers of nominative data', () => {
-    const readers = [
-      ...NOMINATIVE_ENTRIES.map(([field]) => OFFERS_FIELD_POLICY[field]!.readers),
-      ...Object.values(OFFERS_AUDITED_LISTS).map((rule) => rule.readers),
-    ];
+    const readers = NOMINATIVE_ENTRIES.map(([field]) => OFFERS_FIELD_POLICY[field]!.readers);
     for (const words of readers) {
       expect(words).not.toMatch(/analyst|auditor/i);
       expect(words.length).toBeGreaterThan(10);
@@ -174,22 +168,14 @@ describe('the field policy of the offers subgraph', () => {
 
   it('is accepted by the schema: every listed field exists, and every restricted one is nullable', async () => {
     const schema = await buildOffersSchema();
-    for (const field of [...Object.keys(EXPECTED_CLASSES), ...Object.keys(EXPECTED_AUDITED_LISTS)]) {
+    for (const field of Object.keys(EXPECTED_CLASSES)) {
       const [typeName, fieldName] = field.split('.') as [string, string];
       const type = schema.getType(typeName);
       expect(isObjectType(type) && type.getFields()[fieldName]).toBeTruthy();
-      if (field in EXPECTED_CLASSES && isObjectType(type)) {
+      if (!EXPECTED_FILTERED_LISTS.includes(field) && isObjectType(type)) {
         expect(isNonNullType(type.getFields()[fieldName]!.type)).toBe(false);
       }
     }
-  });
-
-  it('logs a non-empty nominative list against its parent, an empty one not at all', () => {
-    const audit = new ReadAudit();
-    noteListRead(audit, 'Demand.proposals', 'd-1', [{ id: 'p-1' }]);
-    noteListRead(audit, 'Demand.proposals', 'd-2', []);
-    expect(audit.take()).toEqual([{ recordType: 'Demand', recordId: 'd-1', fields: ['Demand.proposals'] }]);
-    expect(() => noteListRead(audit, 'Vacancy.proposals', 'v-1', [{}])).toThrow(/not an audited list/);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { FieldPolicy, PolicyContext, ReadAudit, Sensitivity } from '@passerelle/shared/access';
+import type { FieldPolicy, PolicyContext } from '@passerelle/shared/access';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
@@ -224,6 +224,13 @@ export const OFFERS_FIELD_POLICY: FieldPolicy<Context> = {
   // A proposal links a household to a dwelling: its rows are filtered in SQL by the household-link
   // rule, so whoever reaches one reads these; the class keeps analysts and the auditor out and logs
   // each read.
+  // A demand's candidacies: filtered to the proposals the viewer reaches, never refused.
+  'Demand.proposals': {
+    sensitivity: 'NOMINATIVE',
+    filtered: true,
+    readers:
+      'filtered to the proposals the viewer reaches: on the communes it acts for (the State, the EPCI), on its own stock (a landlord), its own designations (a reservation holder); empty for others',
+  },
   'Proposal.demand': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
   'Proposal.dalo': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
   'Proposal.refusalMotive': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
@@ -252,22 +259,3 @@ export const OFFERS_FIELD_POLICY: FieldPolicy<Context> = {
     refusal: LEASE_HOUSEHOLD_REFUSAL,
   },
 };
-
-/**
- * Nominative lists. A denied list is filtered (by the row-level rule), never refused, so the field
- * policy — which refuses — cannot guard it; its resolver logs a non-empty read against the parent
- * record with `noteListRead`.
- */
-export const OFFERS_AUDITED_LISTS: Readonly<Record<string, { sensitivity: Sensitivity; readers: string }>> = {
-  'Demand.proposals': {
-    sensitivity: 'NOMINATIVE',
-    readers:
-      'filtered to the proposals the viewer reaches: on the communes it acts for (the State, the EPCI), on its own stock (a landlord), its own designations (a reservation holder); empty for others',
-  },
-};
-
-/** Logs the read of a non-empty nominative list (`OFFERS_AUDITED_LISTS`) against its parent record. */
-export function noteListRead(audit: ReadAudit, field: string, parentId: string, items: readonly unknown[]): void {
-  if (!(field in OFFERS_AUDITED_LISTS)) throw new Error(`${field} is not an audited list of the offers policy.`);
-  if (items.length > 0) audit.record(field.split('.')[0]!, parentId, field);
-}

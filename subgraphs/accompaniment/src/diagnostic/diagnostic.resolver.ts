@@ -103,9 +103,8 @@ export class DiagnosticResolver {
 @Resolver(() => Measure)
 export class MeasureDiagnosticsResolver {
   @FieldResolver(() => [Diagnostic], {
-    nullable: true,
     description:
-      'Social diagnostics of the measure, newest first (a handful per measure): their existence, with the measure. Nominative (logged when read): null with a FORBIDDEN error for analysts and auditors. Their content follows the consent rule (see `Diagnostic`).',
+      'Social diagnostics of the measure, newest first (a handful per measure): their existence, with the measure. Nominative (logged when read). Their content follows the consent rule (see `Diagnostic`).',
   })
   diagnostics(@Root() measure: Measure, @Ctx() ctx: AccompanimentContext) {
     return ctx.diagnostics.ofMeasure(ctx.loaders, measure.id);
@@ -125,9 +124,8 @@ export class DemandDiagnosticsResolver {
   }
 
   @FieldResolver(() => [Diagnostic], {
-    nullable: true,
     description:
-      "Social diagnostics of the demand's household, newest first. Nominative (logged when read): their existence is shown to the same partners as `isAccompanied`, filtered to the measures each may learn of (empty for the others); null with a FORBIDDEN error for analysts, auditors and anonymous callers. Their content follows the consent rule (see `Diagnostic`).",
+      "Social diagnostics of the demand's household, newest first. Nominative (logged when read): their existence is shown to the same partners as `isAccompanied`, filtered to the measures each may learn of (empty for the others). Their content follows the consent rule (see `Diagnostic`).",
   })
   diagnostics(
     @Root() demand: DemandReference,

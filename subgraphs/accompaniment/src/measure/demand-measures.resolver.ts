@@ -7,9 +7,8 @@ import { Measure } from './measure.type';
 @Resolver(() => DemandReference)
 export class DemandMeasuresResolver {
   @FieldResolver(() => [Measure], {
-    nullable: true,
     description:
-      "Accompaniment measures of the demand's household, newest prescription first. Nominative (logged when read): only those you may read — the State and the EPCI on their territories, an association those it operates — empty for landlords and reservation holders; null with a FORBIDDEN error for analysts, auditors and anonymous callers.",
+      "Accompaniment measures of the demand's household, newest prescription first. Nominative (logged when read): only those you may read — the State and the EPCI on their territories, an association those it operates — empty for other partners.",
   })
   measures(
     @Root() demand: DemandReference,

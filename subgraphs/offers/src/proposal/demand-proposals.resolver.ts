@@ -1,7 +1,5 @@
-import type { PolicyContext } from '@passerelle/shared/access';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { OffersContext } from '../context';
-import { noteListRead } from '../policy';
 import { DemandReference } from '../references/demand.type';
 import { Proposal } from './proposal.type';
 
@@ -14,7 +12,7 @@ export class DemandProposalsResolver {
   })
   async proposals(
     @Root() demand: DemandReference,
-    @Ctx() ctx: OffersContext & PolicyContext,
+    @Ctx() ctx: OffersContext,
     @Arg('first', () => Int, {
       nullable: true,
       defaultValue: 20,
@@ -22,8 +20,6 @@ export class DemandProposalsResolver {
     })
     first?: number,
   ) {
-    const proposals = await ctx.proposals.ofDemand(ctx.loaders, demand.id, first);
-    noteListRead(ctx.audit, 'Demand.proposals', demand.id, proposals);
-    return proposals;
+    return ctx.proposals.ofDemand(ctx.loaders, demand.id, first);
   }
 }
