@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { BadUserInputError } from '@passerelle/shared/errors';
-import { TRACE_TEXT_MAX, type RequestTrace } from '@passerelle/shared/identity';
+import { TRACE_TEXT_MAX, type RequestTrace, type Viewer } from '@passerelle/shared/identity';
 
 /** Header in which a client may say why it reads nominative data; the audit log keeps it. */
 export const PURPOSE_HEADER = 'x-passerelle-purpose';
@@ -52,3 +53,23 @@ function operationNameOf(payload: unknown): string | null {
   const name = (payload as { operationName?: unknown } | null | undefined)?.operationName;
   return typeof name === 'string' && name.length > 0 ? name : null;
 }
+
+/**
+ * Once Apollo Server knows which operation runs, its name goes into the trace: a client that sends a
+ * single named operation without `operationName` is still traced by that name. It runs before the
+ * query plan, so every subgraph call of the request carries it.
+ */
+export const operationNamePlugin: ApolloServerPlugin<{ viewer: Viewer }> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operationName }) {
+        const viewer = contextValue.viewer;
+        if (viewer.kind === 'ANONYMOUS' || !viewer.trace || !operationName) return;
+        contextValue.viewer = {
+          ...viewer,
+          trace: { ...viewer.trace, operationName: operationName.slice(0, TRACE_TEXT_MAX) },
+        };
+      },
+    };
+  },
+};

@@ -8,7 +8,7 @@ import type { CallerTokenVerifier, Viewer } from '@passerelle/shared/identity';
 import type { Logger } from '@passerelle/shared/logging';
 import type { KeyLike } from 'jose';
 import { authenticate } from './authenticate';
-import { requestTrace } from './request-trace';
+import { operationNamePlugin, requestTrace } from './request-trace';
 import { RequestGuard, limitsPlugin, type IntrospectionPolicy, type RequestLimits } from './limits';
 import { SignedSubgraphDataSource, type GatewayContext } from './signed-data-source';
 
@@ -64,6 +64,7 @@ export async function buildGatewayServer(options: GatewayServerOptions) {
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       limitsPlugin({ limits: options.limits, introspection: options.introspection }),
+      operationNamePlugin,
     ],
     formatError: createErrorFormatter({
       exposeInternals: options.development,

@@ -381,6 +381,16 @@ describe('field policy, read audit', () => {
     expect(audit.take()).toEqual([{ recordType: 'Demand', recordId: 'd1', fields: ['Demand.nur', 'Detail.text'] }]);
   });
 
+  it('keeps the household a record concerns (its subject) beside the record', async () => {
+    const policy: FieldPolicy = {
+      'Demand.nur': { sensitivity: 'NOMINATIVE', readers: 'x', subject: (row: DemandRow) => `household-of-${row.id}` },
+    };
+    const { audit } = await run(guardedSchema(policy), scoped, '{ demand(id: "d1") { nur } }');
+    expect(audit.take()).toEqual([
+      { recordType: 'Demand', recordId: 'd1', subjectId: 'household-of-d1', fields: ['Demand.nur'] },
+    ]);
+  });
+
   it('fails the read of a parent without id and without auditedRecord, rather than leave it unlogged', async () => {
     const policy: FieldPolicy = { 'Detail.text': { sensitivity: 'NOMINATIVE', readers: 'x' } };
     const { data, errors, audit } = await run(

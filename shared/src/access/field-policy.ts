@@ -45,6 +45,11 @@ export interface FieldRule<TContext extends PolicyContext = PolicyContext> {
    * (its GraphQL type and `id`). A value type without an id (a demand's disability) names its owner.
    */
   auditedRecord?: (parent: never) => { type: string; id: string } | null;
+  /**
+   * The demand the record concerns (its household), for records that are not the demand itself: the
+   * log keeps it beside the record, so the auditor finds every read about one household.
+   */
+  subject?: (parent: never) => string | null | undefined;
 }
 
 /**
@@ -102,7 +107,7 @@ function guarded<TContext extends PolicyContext>(
     }
     if ((audited || showsSensitiveValue) && shown != null && !(Array.isArray(shown) && shown.length === 0)) {
       const record = rule.auditedRecord ? rule.auditedRecord(parent as never) : ownRecord(typeName, parent);
-      if (record) context.audit.record(record.type, record.id, name);
+      if (record) context.audit.record(record.type, record.id, name, rule.subject?.(parent as never));
     }
     return shown;
   };

@@ -44,3 +44,18 @@ export async function dropAuditLog(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`DROP TABLE nominative_read`);
   await queryRunner.query(`DROP FUNCTION nominative_read_append_only()`);
 }
+
+/**
+ * The demand a logged record concerns (its household) beside the record itself, so that the auditor
+ * finds every read about one household — its CAL decisions, proposals, measures — by the demand's id.
+ */
+export async function addAuditSubject(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`ALTER TABLE nominative_read ADD COLUMN subject_id text`);
+  await queryRunner.query(
+    `CREATE INDEX nominative_read_by_subject ON nominative_read (subject_id, id) WHERE subject_id IS NOT NULL`,
+  );
+}
+
+export async function dropAuditSubject(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`ALTER TABLE nominative_read DROP COLUMN subject_id`);
+}

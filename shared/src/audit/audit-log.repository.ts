@@ -14,6 +14,7 @@ export interface NominativeReadRow {
   request_id: string | null;
   record_type: string;
   record_id: string;
+  subject_id: string | null;
   fields: string[];
 }
 
@@ -34,9 +35,9 @@ export class AuditLogRepository {
     if (reads.length === 0) return;
     await this.db.query(
       `INSERT INTO nominative_read
-         (person, partner, partner_kind, operation_name, purpose, request_id, record_type, record_id, fields)
-       SELECT $1, $2, $3, $4, $5, $6, r.record_type, r.record_id, r.fields
-         FROM jsonb_to_recordset($7::jsonb) AS r(record_type text, record_id text, fields text[])`,
+         (person, partner, partner_kind, operation_name, purpose, request_id, record_type, record_id, subject_id, fields)
+       SELECT $1, $2, $3, $4, $5, $6, r.record_type, r.record_id, r.subject_id, r.fields
+         FROM jsonb_to_recordset($7::jsonb) AS r(record_type text, record_id text, subject_id text, fields text[])`,
       [
         reader.sub,
         reader.partner,
@@ -44,7 +45,14 @@ export class AuditLogRepository {
         reader.trace?.operationName ?? null,
         reader.trace?.purpose ?? null,
         reader.trace?.requestId ?? null,
-        JSON.stringify(reads.map((read) => ({ record_type: read.recordType, record_id: read.recordId, fields: read.fields }))),
+        JSON.stringify(
+          reads.map((read) => ({
+            record_type: read.recordType,
+            record_id: read.recordId,
+            subject_id: read.subjectId ?? null,
+            fields: read.fields,
+          })),
+        ),
       ],
     );
   }
@@ -55,17 +63,18 @@ export class AuditLogRepository {
     const parameters: unknown[] = [];
     const where = (sql: string, value: unknown) => {
       parameters.push(value);
-      conditions.push(sql.replace('?', `$${parameters.length}`));
+      conditions.push(sql.replaceAll('?', `$${parameters.length}`));
     };
     if (filter.partner != null) where('partner = ?', filter.partner);
-    if (filter.recordId != null) where('record_id = ?', filter.recordId);
+    // A record, or the household it concerns: every read about one demand, whatever the record's type.
+    if (filter.recordId != null) where('(record_id = ? OR subject_id = ?)', filter.recordId);
     if (filter.from != null) where('read_at >= ?', filter.from);
     if (filter.to != null) where('read_at < ?', filter.to);
     if (beforeId !== undefined) where('id < ?', beforeId);
     parameters.push(limit);
     return this.db.query(
       `SELECT id::text, read_at, person, partner, partner_kind, operation_name, purpose, request_id,
-              record_type, record_id, fields
+              record_type, record_id, subject_id, fields
          FROM nominative_read
         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
         ORDER BY nominative_read.id DESC  -- the table's bigint, not the text column of the output

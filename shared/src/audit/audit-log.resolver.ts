@@ -71,6 +71,7 @@ function toRead(row: NominativeReadRow): NominativeRead {
     requestId: row.request_id,
     recordType: row.record_type,
     recordId: row.record_id,
+    subjectId: row.subject_id,
     fields: row.fields,
   };
 }

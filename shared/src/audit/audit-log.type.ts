@@ -35,7 +35,8 @@ export class NominativeRead {
 
   @Field(() => ID, {
     nullable: true,
-    description: "The gateway's id of the client request: reads of several records and subgraphs by one request share it.",
+    description:
+      "The gateway's id of the client request: reads of several records and subgraphs by one request share it.",
   })
   requestId: string | null;
 
@@ -44,6 +45,13 @@ export class NominativeRead {
 
   @Field(() => ID, { description: 'Id of the record read.' })
   recordId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The demand the record concerns (its household), when the record is not the demand itself (a CAL decision, a proposal, a measure); null otherwise. `filter.recordId` matches it too.',
+  })
+  subjectId: string | null;
 
   @Field(() => [String], { description: 'The nominative or sensitive fields read, as `Type.field`.' })
   fields: string[];
@@ -74,7 +82,10 @@ export class NominativeReadFilterInput {
   @Field(() => String, { nullable: true, description: 'Only reads by this partner (slug).' })
   partner?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only reads of this record (its id).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only reads of this record (its id) — or, for a demand id, of every record concerning that household.',
+  })
   recordId?: string | null;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'Only reads at or after this instant.' })

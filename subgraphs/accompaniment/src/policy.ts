@@ -4,6 +4,8 @@ import { ForbiddenError } from '@passerelle/shared/errors';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
 import type { AccompanimentContext } from './context';
 import type { Diagnostic } from './diagnostic/diagnostic.type';
+import type { AccompaniedHousehold } from './household/household.type';
+import type { Measure } from './measure/measure.type';
 
 /**
  * Who reads what in the accompaniment subgraph, in two layers: which records a viewer reaches
@@ -137,6 +139,10 @@ const STATISTICS: FieldRule<PolicyRequest> = {
  * `accompanimentFactAccess` above); fields not listed take their record's rule. The README's
  * policy table repeats it.
  */
+/** The demand of the household a measure or a household record concerns, when it has one, for the log. */
+const measureSubject = (measure: Measure) => measure.demandId;
+const householdSubject = (household: AccompaniedHousehold) => household.demandId;
+
 export const ACCOMPANIMENT_FIELD_POLICY: FieldPolicy<PolicyRequest> = {
   // Contributed to the demands' entity: facts about an identified household.
   'Demand.isAccompanied': {
@@ -160,19 +166,20 @@ export const ACCOMPANIMENT_FIELD_POLICY: FieldPolicy<PolicyRequest> = {
       'STATE and EPCI (measures on their territories), ASSOCIATION (the measures it operates); filtered, empty for LANDLORD and RESERVATION_HOLDER',
   },
   // A measure says who is accompanied through its household; free text may name people.
-  'Measure.household': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
-  'Measure.demand': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
-  'Measure.referent': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
-  'Measure.cancellationReason': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS },
+  'Measure.household': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS, subject: measureSubject },
+  'Measure.demand': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS, subject: measureSubject },
+  'Measure.referent': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS, subject: measureSubject },
+  'Measure.cancellationReason': { sensitivity: 'NOMINATIVE', readers: MEASURE_READERS, subject: measureSubject },
   'Measure.diagnostics': {
     sensitivity: 'NOMINATIVE',
+    subject: measureSubject,
     filtered: true,
     readers: `existence (id, date, operator): ${MEASURE_READERS}; content: see Diagnostic.*`,
   },
-  'AccompaniedHousehold.label': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
-  'AccompaniedHousehold.adults': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
-  'AccompaniedHousehold.children': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
-  'AccompaniedHousehold.demandId': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS },
+  'AccompaniedHousehold.label': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS, subject: householdSubject },
+  'AccompaniedHousehold.adults': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS, subject: householdSubject },
+  'AccompaniedHousehold.children': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS, subject: householdSubject },
+  'AccompaniedHousehold.demandId': { sensitivity: 'NOMINATIVE', readers: HOUSEHOLD_READERS, subject: householdSubject },
   'Diagnostic.authorName': DIAGNOSTIC_CONTENT,
   'Diagnostic.authorProfession': DIAGNOSTIC_CONTENT,
   'Diagnostic.scores': DIAGNOSTIC_CONTENT,

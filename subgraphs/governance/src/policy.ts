@@ -3,6 +3,8 @@ import { actingTerritories } from '@passerelle/shared/geography';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
 import type { GovernanceContext } from './context';
+import type { AgendaItem } from './agenda/agenda.type';
+import type { CalDecision } from './cal-decision/cal-decision.type';
 import type { Meeting } from './meeting/meeting.type';
 
 /** What the governance subgraph serves, grouped by who may read it. */
@@ -126,57 +128,74 @@ const CASE_FILE_READERS =
  * `read:sensitive` scope. Lists (`Meeting.calDecisions`, `Demand.calDecisions`…) are filtered by the
  * record rule in SQL, never refused here.
  */
+/** The household a decision or a case file concerns, for the log (its demand; none for an occupancy review). */
+const decisionSubject = (decision: CalDecision) => decision.demandId;
+const caseFileSubject = (item: AgendaItem) => item.demandId;
+
 export const GOVERNANCE_FIELD_POLICY: FieldPolicy<GovernanceFieldContext> = {
   'CalDecision.type': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: what the commission decided for this candidate`,
   },
   'CalDecision.rank': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: the candidate's place in the order of priority`,
   },
   'CalDecision.motive': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: free text about the candidate's situation`,
   },
   'CalDecision.motiveCode': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: why this candidate was refused (e.g. resources, right of stay)`,
   },
   'CalDecision.condition': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: the document this household has yet to supply`,
   },
   'CalDecision.demand': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: the link from the decision to the household's demand (the demands subgraph then applies its own rule)`,
   },
   'CalDecision.offerStatus': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: where the offer stands for this candidate`,
   },
   'CalDecision.offerAnswer': {
     sensitivity: 'NOMINATIVE',
+    subject: decisionSubject,
     readers: `${DECISION_READERS}: the household's answer and, for a refusal, its motive in its own words`,
   },
   'AgendaItem.demand': {
     sensitivity: 'NOMINATIVE',
+    subject: caseFileSubject,
     readers: `${CASE_FILE_READERS}: the demand of the household under review`,
   },
   'AgendaItem.daloDesignatedByState': {
     sensitivity: 'NOMINATIVE',
+    subject: caseFileSubject,
     readers: `${CASE_FILE_READERS}: whether the household under review is a DALO household designated by the State`,
   },
   'AgendaItem.dwelling': {
     sensitivity: 'NOMINATIVE',
+    subject: caseFileSubject,
     readers: `${CASE_FILE_READERS}: the home of the tenant household whose occupancy is reviewed`,
   },
   'AgendaItem.occupancySituation': {
     sensitivity: 'SENSITIVE',
+    subject: caseFileSubject,
     readers: `${CASE_FILE_READERS}, with the read:sensitive scope: the situation of a tenant household, which may be an occupant's loss of autonomy or disability`,
   },
   'AgendaItem.opinion': {
     sensitivity: 'SENSITIVE',
+    subject: caseFileSubject,
     readers: `${CASE_FILE_READERS}, with the read:sensitive scope: the CALEOL's appraisal of a tenant household's situation, which may state health or disability`,
   },
   'Meeting.minutes': {

@@ -5,6 +5,7 @@ import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shar
 import type { OffersContext } from './context';
 import type { Dwelling } from './dwelling/dwelling.type';
 import type { Landlord } from './landlord/landlord.type';
+import type { Proposal } from './proposal/proposal.type';
 import type { Attribution, VacancyTransition } from './vacancy/vacancy.type';
 
 /**
@@ -203,6 +204,10 @@ const RENT_REFUSAL =
  * indicators) are aggregates, not nominative: they are not listed (the legal shares withhold small
  * counts themselves, `suppressed`).
  */
+/** The household a proposal or a lease concerns (its demand), for the log. */
+const proposalSubject = (proposal: Proposal) => proposal.demand?.id;
+const leaseSubject = (attribution: Attribution) => attribution.demand?.id;
+
 export const OFFERS_FIELD_POLICY: FieldPolicy<Context> = {
   // The landlord's business data: not about households, so not logged.
   'Dwelling.rent': { sensitivity: 'INTERNAL', readers: RENT_READERS, allows: readsRent, refusal: RENT_REFUSAL },
@@ -231,10 +236,10 @@ export const OFFERS_FIELD_POLICY: FieldPolicy<Context> = {
     readers:
       'filtered to the proposals the viewer reaches: on the communes it acts for (the State, the EPCI), on its own stock (a landlord), its own designations (a reservation holder); empty for others',
   },
-  'Proposal.demand': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
-  'Proposal.dalo': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
-  'Proposal.refusalMotive': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
-  'Proposal.refusalMotiveCode': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS },
+  'Proposal.demand': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS, subject: proposalSubject },
+  'Proposal.dalo': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS, subject: proposalSubject },
+  'Proposal.refusalMotive': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS, subject: proposalSubject },
+  'Proposal.refusalMotiveCode': { sensitivity: 'NOMINATIVE', readers: PROPOSAL_READERS, subject: proposalSubject },
   // A vacancy and its signed lease are read by every partner; the free text about candidates, the
   // tenant and the household at signature only by those the household link (or the step) concerns.
   'VacancyTransition.note': {
@@ -251,11 +256,13 @@ export const OFFERS_FIELD_POLICY: FieldPolicy<Context> = {
     readers: HOUSEHOLD_LINK_READERS,
     allows: readsLeaseHousehold,
     refusal: LEASE_HOUSEHOLD_REFUSAL,
+    subject: leaseSubject,
   },
   'Attribution.household': {
     sensitivity: 'NOMINATIVE',
     readers: HOUSEHOLD_LINK_READERS,
     allows: readsLeaseHousehold,
     refusal: LEASE_HOUSEHOLD_REFUSAL,
+    subject: leaseSubject,
   },
 };

@@ -3,6 +3,7 @@ import { LoadSchemeCatalogue1764300000001 } from './1764300000001-load-scheme-ca
 import { MeasuresInDepth1764300000002 } from './1764300000002-measures-in-depth';
 import { DiagnosticsAndConsent1764300000003 } from './1764300000003-diagnostics-and-consent';
 import { AuditLog1764300000004 } from './1764300000004-audit-log';
+import { AuditSubject1764300000005 } from './1764300000005-audit-subject';
 
 /** Every migration of the accompaniment database, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   MeasuresInDepth1764300000002,
   DiagnosticsAndConsent1764300000003,
   AuditLog1764300000004,
+  AuditSubject1764300000005,
 ];

@@ -3,6 +3,7 @@ import { CreateDalThreshold1764000000001 } from './1764000000001-create-dal-thre
 import { RegisterInDepth1764000000002 } from './1764000000002-register-in-depth';
 import { PartialIdempotencyIndex1764000000003 } from './1764000000003-partial-idempotency-index';
 import { AuditLog1764000000004 } from './1764000000004-audit-log';
+import { AuditSubject1764000000005 } from './1764000000005-audit-subject';
 
 /** Every migration of the demands database, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   RegisterInDepth1764000000002,
   PartialIdempotencyIndex1764000000003,
   AuditLog1764000000004,
+  AuditSubject1764000000005,
 ];

@@ -23,7 +23,7 @@ const PARENT_COLUMN: Record<CalDecisionParent, string> = {
   meeting: 'meeting_id',
 };
 
-const COLUMNS = `id, meeting_id, demand_id, vacancy_id, type, rank, motive, condition_document,
+const COLUMNS = `id, meeting_id, demand_id, vacancy_id, type, rank, motive, motive_code, condition_document,
   to_char(condition_deadline, 'YYYY-MM-DD') AS condition_deadline, to_char(decided_on, 'YYYY-MM-DD') AS decided_on,
   commune, qpv, territory_codes`;
 
@@ -110,6 +110,7 @@ function fromRow(row: Record<string, unknown>): CalDecisionEntity {
     type: row.type,
     rank: row.rank,
     motive: row.motive,
+    motiveCode: row.motive_code,
     conditionDocument: row.condition_document,
     conditionDeadline: row.condition_deadline,
     decidedOn: row.decided_on,
