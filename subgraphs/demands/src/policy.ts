@@ -1,4 +1,4 @@
-import type { FieldPolicy, PolicyContext } from '@passerelle/shared/access';
+import { classRefusal, type FieldPolicy, type PolicyContext } from '@passerelle/shared/access';
 import { ForbiddenError } from '@passerelle/shared/errors';
 import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
 import type { DemandsContext } from './context';
@@ -64,6 +64,25 @@ export function requireAlertAccess(viewer: Viewer): RegisterAccess {
     );
   }
   return requireRegisterAccess(viewer);
+}
+
+/**
+ * A filter on a sensitive field tells as much as the field: listing the suspected duplicates, or the
+ * transfers for domestic violence, needs what reading them needs (the read:sensitive scope, never
+ * an analyst).
+ */
+export function requireSensitiveFilterAccess(
+  viewer: Viewer,
+  filter: { suspectedDuplicate?: boolean | null; transferDifficulty?: string | null },
+): void {
+  const sensitive =
+    filter.suspectedDuplicate != null
+      ? 'filter.suspectedDuplicate'
+      : filter.transferDifficulty === TransferDifficulty.DOMESTIC_VIOLENCE
+        ? 'filter.transferDifficulty'
+        : null;
+  const refusal = sensitive && classRefusal(viewer, 'SENSITIVE', sensitive);
+  if (refusal) throw new ForbiddenError(`${refusal} Filtering on it tells as much as reading it.`);
 }
 
 const ALLOCATION_READERS = 'the kinds reaching the demand, except ANALYST';

@@ -153,6 +153,33 @@ describe('sensitive fields need the read:sensitive scope on top of the role', ()
   });
 });
 
+describe('filters on sensitive fields need what reading them needs', () => {
+  const LIST = `query($filter: DemandFilter) { demands(filter: $filter, first: 100) { totalCount edges { node { id } } } }`;
+
+  it.each([
+    ['suspected duplicates', { suspectedDuplicate: true }],
+    ['not suspected duplicates', { suspectedDuplicate: false }],
+    ['transfers for domestic violence', { transferDifficulty: 'DOMESTIC_VIOLENCE' }],
+  ])('refuses to list %s without the scope, and to analysts; lists them with it', async (_, filter) => {
+    for (const viewer of [vilogia, analyst, demoViewer('observatoire-mel', [SENSITIVE_SCOPE])]) {
+      const refused = await demands.query(viewer, LIST, { filter });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toMatch(/Filtering on it tells as much as reading it/);
+      expect(refused.data).toBeNull();
+    }
+    const allowed = await demands.query(vilogiaSensitive, LIST, { filter });
+    expect(allowed.errors).toBeUndefined();
+    const ids = allowed.data?.demands.edges.map((edge: any) => edge.node.id);
+    if ('suspectedDuplicate' in filter && filter.suspectedDuplicate) expect(ids).toContain(sensitiveId);
+    if ('transferDifficulty' in filter) expect(ids).toContain(sensitiveId);
+  });
+
+  it('lets anyone reaching the register filter on a transfer difficulty that is not sensitive', async () => {
+    const response = await demands.query(analyst, LIST, { filter: { transferDifficulty: 'UNDER_OCCUPATION' } });
+    expect(response.errors).toBeUndefined();
+  });
+});
+
 describe('the log of nominative reads', () => {
   it('logs one row naming the record, the nominative fields read, the person, partner, operation and purpose', async () => {
     const [{ id }] = await db.query(

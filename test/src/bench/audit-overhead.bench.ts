@@ -1,16 +1,20 @@
 import { AuditLogRepository } from '@passerelle/shared/audit';
 import { demoViewer, openSeededSubgraph, type SeededSubgraph } from '@passerelle/shared/testing';
+
 import { createDemandsDataSource } from '@passerelle/demands/dist/src/data-source';
 import { seedDemoRegister } from '@passerelle/demands/dist/src/seed/demo-seed';
 import { buildDemandsServer } from '@passerelle/demands/dist/src/server';
+import { demoToken } from '@passerelle/shared/testing';
 import { performance } from 'node:perf_hooks';
+import { endpoints, postGraphQL } from '../support/endpoints';
 
 /**
  * What the log of nominative reads costs a read (issue 8: "logging must not slow reads
  * measurably"). The demands subgraph, seeded, serves a page of demands with their NUR and
  * applicant — every demand of the page is logged — many times; the time spent writing the log is
  * measured inside the request (around `AuditLogRepository.append`) and set against the request's
- * own latency. Goal: the median write is under 10 % of the median audited request.
+ * own latency, and against the same page read through the gateway (what a dashboard waits).
+ * Goal: the median write is under 10 % of the median audited request at the subgraph.
  *
  * Run with `npm run bench` (prints the figures; fails if the goal is missed).
  */
@@ -59,21 +63,43 @@ async function timeQueries(query: string, first: number): Promise<number[]> {
   return times;
 }
 
-it.each([20, 100])('a page of %i demands: the audit write against the request', async (first) => {
-  const plain = await timeQueries(PLAIN, first);
-  expect(appendTimes).toHaveLength(0); // nothing nominative, nothing written
-  const audited = await timeQueries(PAGE, first);
-  expect(appendTimes).toHaveLength(ROUNDS);
-  const figures = {
-    page: first,
-    rounds: ROUNDS,
-    'plain request, median ms': median(plain).toFixed(2),
-    'audited request, median ms': median(audited).toFixed(2),
-    'audited request, p95 ms': percentile95(audited).toFixed(2),
-    'audit write, median ms': median(appendTimes).toFixed(2),
-    'audit write, p95 ms': percentile95(appendTimes).toFixed(2),
-    'audit write / audited request (medians)': `${((100 * median(appendTimes)) / median(audited)).toFixed(1)} %`,
-  };
-  console.log(JSON.stringify(figures, null, 2));
-  expect(median(appendTimes)).toBeLessThan(0.1 * median(audited));
-}, 300_000);
+/** The same audited page through the gateway (the end-to-end stack): what a partner's dashboard waits. */
+async function timeThroughGateway(first: number): Promise<number[]> {
+  const headers = { authorization: `Bearer ${await demoToken('mel')}` };
+  const send = () => postGraphQL(endpoints().gateway, { query: PAGE, variables: { first } }, headers);
+  for (let i = 0; i < WARM_UP; i += 1) await send();
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const start = performance.now();
+    const response = await send();
+    times.push(performance.now() - start);
+    if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
+  }
+  return times;
+}
+
+it.each([20, 100])(
+  'a page of %i demands: the audit write against the request',
+  async (first) => {
+    const plain = await timeQueries(PLAIN, first);
+    expect(appendTimes).toHaveLength(0); // nothing nominative, nothing written
+    const audited = await timeQueries(PAGE, first);
+    expect(appendTimes).toHaveLength(ROUNDS);
+    const endToEnd = await timeThroughGateway(first);
+    const figures = {
+      page: first,
+      rounds: ROUNDS,
+      'plain request, median ms': median(plain).toFixed(2),
+      'audited request, median ms': median(audited).toFixed(2),
+      'audited request, p95 ms': percentile95(audited).toFixed(2),
+      'audit write, median ms': median(appendTimes).toFixed(2),
+      'audit write, p95 ms': percentile95(appendTimes).toFixed(2),
+      'audit write / audited request (medians)': `${((100 * median(appendTimes)) / median(audited)).toFixed(1)} %`,
+      'through the gateway, median ms': median(endToEnd).toFixed(2),
+      'audit write / request through the gateway (medians)': `${((100 * median(appendTimes)) / median(endToEnd)).toFixed(1)} %`,
+    };
+    console.log(JSON.stringify(figures, null, 2));
+    expect(median(appendTimes)).toBeLessThan(0.1 * median(audited));
+  },
+  300_000,
+);

@@ -7,7 +7,7 @@ import type { DemandFilter } from './demand.inputs';
 import type { DemandEntity } from './demand.entity';
 import type { DemandLoaders } from './demand.loaders';
 import { toDemand } from './demand.mapper';
-import { requireRegisterAccess } from '../policy';
+import { requireRegisterAccess, requireSensitiveFilterAccess } from '../policy';
 import type { DemandListPosition, DemandRepository } from './demand.repository';
 import type { Demand, DemandConnection } from './demand.type';
 
@@ -50,6 +50,7 @@ export class DemandService {
   ): Promise<DemandPage> {
     const access = requireRegisterAccess(viewer);
     validateFilter(filter);
+    requireSensitiveFilterAccess(viewer, filter);
     const limit = pageSize(first);
     const position = decodeKeyCursor(after, [isCalendarDate]) as DemandListPosition | undefined;
     const rows = await this.demands.page({ filter, access, after: position, limit: limit + 1 });
