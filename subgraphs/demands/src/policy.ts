@@ -66,6 +66,17 @@ export function requireAlertAccess(viewer: Viewer): RegisterAccess {
   return requireRegisterAccess(viewer);
 }
 
+/** Motives that say violence or health: withheld from the list without the read:sensitive scope. */
+export const SENSITIVE_MOTIVES: readonly DemandMotive[] = [
+  DemandMotive.DOMESTIC_VIOLENCE,
+  DemandMotive.UNSUITED_TO_DISABILITY,
+];
+/** Transfer difficulties that say violence or health: the same. */
+export const SENSITIVE_TRANSFER_DIFFICULTIES: readonly TransferDifficulty[] = [
+  TransferDifficulty.DOMESTIC_VIOLENCE,
+  TransferDifficulty.HEALTH_OR_DISABILITY_MISMATCH,
+];
+
 /**
  * A filter on a sensitive field tells as much as the field: listing the suspected duplicates, or the
  * transfers for domestic violence, needs what reading them needs (the read:sensitive scope, never
@@ -73,12 +84,12 @@ export function requireAlertAccess(viewer: Viewer): RegisterAccess {
  */
 export function requireSensitiveFilterAccess(
   viewer: Viewer,
-  filter: { suspectedDuplicate?: boolean | null; transferDifficulty?: string | null },
+  filter: { suspectedDuplicate?: boolean | null; transferDifficulty?: TransferDifficulty | null },
 ): void {
   const sensitive =
     filter.suspectedDuplicate != null
       ? 'filter.suspectedDuplicate'
-      : filter.transferDifficulty === TransferDifficulty.DOMESTIC_VIOLENCE
+      : filter.transferDifficulty && SENSITIVE_TRANSFER_DIFFICULTIES.includes(filter.transferDifficulty)
         ? 'filter.transferDifficulty'
         : null;
   const refusal = sensitive && classRefusal(viewer, 'SENSITIVE', sensitive);
@@ -114,14 +125,29 @@ export const DEMANDS_FIELD_POLICY: FieldPolicy<DemandsContext & PolicyContext> =
     sensitivity: 'SENSITIVE',
     readers: `${ALLOCATION_READERS}, with the read:sensitive scope (NIR-derived)`,
   },
+  // A demand always has a motive that is not sensitive (registration.rules.ts), so that a list left
+  // empty by the withholding can never tell that only a sensitive one was given.
   'Demand.motives': {
     sensitivity: 'INTERNAL',
-    readers: 'the kinds reaching the demand; DOMESTIC_VIOLENCE only with the read:sensitive scope, never for ANALYST',
-    sensitiveValues: [DemandMotive.DOMESTIC_VIOLENCE],
+    readers:
+      'the kinds reaching the demand; DOMESTIC_VIOLENCE and UNSUITED_TO_DISABILITY only with the read:sensitive scope, never for ANALYST',
+    sensitiveValues: SENSITIVE_MOTIVES,
   },
   'Demand.transferDifficulties': {
     sensitivity: 'INTERNAL',
-    readers: 'the kinds reaching the demand; DOMESTIC_VIOLENCE only with the read:sensitive scope, never for ANALYST',
-    sensitiveValues: [TransferDifficulty.DOMESTIC_VIOLENCE],
+    readers:
+      'the kinds reaching the demand; DOMESTIC_VIOLENCE and HEALTH_OR_DISABILITY_MISMATCH only with the read:sensitive scope, never for ANALYST',
+    sensitiveValues: SENSITIVE_TRANSFER_DIFFICULTIES,
+  },
+  // A CAL decision about the household, as its timeline records it: governance's rule (nominative).
+  'DemandEvent.calDecision': {
+    sensitivity: 'NOMINATIVE',
+    readers: ALLOCATION_READERS,
+    auditedRecord: (event: { demandId: string }) => ({ type: 'Demand', id: event.demandId }),
+  },
+  'DemandEvent.ineligibilityGround': {
+    sensitivity: 'NOMINATIVE',
+    readers: `${ALLOCATION_READERS} (e.g. the right of stay)`,
+    auditedRecord: (event: { demandId: string }) => ({ type: 'Demand', id: event.demandId }),
   },
 };

@@ -116,6 +116,24 @@ describe('analysts read pseudonymised records', () => {
     expect(hidden.data).toEqual({ demand: null });
   });
 
+  it('reads no CAL decision in a timeline (governance’s nominative data), while the EPCI does', async () => {
+    const [{ demand_id: id }] = await db.query(
+      `SELECT demand_id FROM demand_event WHERE type = 'CAL_DECISION' ORDER BY demand_id LIMIT 1`,
+    );
+    const TIMELINE = `query($id: ID!) { demand(id: $id) { timeline { type calDecision ineligibilityGround } } }`;
+    const refused = await demands.query(analyst, TIMELINE, { id });
+    const events = refused.data?.demand.timeline as { type: string; calDecision: string | null }[];
+    expect(events.some((event) => event.type === 'CAL_DECISION')).toBe(true);
+    expect(events.every((event) => event.calDecision === null)).toBe(true);
+    expect(new Set(forbiddenPaths(refused).map((path) => path.replace(/\.\d+\./, '.N.')))).toEqual(
+      new Set(['demand.timeline.N.calDecision', 'demand.timeline.N.ineligibilityGround']),
+    );
+    const allowed = await demands.query(mel, TIMELINE, { id });
+    expect(allowed.errors).toBeUndefined();
+    const decided = allowed.data?.demand.timeline.find((event: { type: string }) => event.type === 'CAL_DECISION');
+    expect(decided.calDecision).toEqual(expect.any(String));
+  });
+
   it('reads no follow-up alerts (the desks’ work list), while the EPCI does', async () => {
     const query = `{ demandAlerts(first: 1) { totalCount } }`;
     expect((await demands.query(analyst, query)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

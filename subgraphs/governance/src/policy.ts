@@ -173,6 +173,13 @@ export const GOVERNANCE_FIELD_POLICY: FieldPolicy<GovernanceFieldContext> = {
     subject: decisionSubject,
     readers: `${DECISION_READERS}: the household's answer and, for a refusal, its motive in its own words`,
   },
+  // A household's CAL decisions: filtered by the record rule (empty for the others), never refused;
+  // a non-empty read is logged against the demand.
+  'Demand.calDecisions': {
+    sensitivity: 'NOMINATIVE',
+    filtered: true,
+    readers: `${DECISION_READERS}: the household's decisions, filtered to those you reach`,
+  },
   'AgendaItem.demand': {
     sensitivity: 'NOMINATIVE',
     subject: caseFileSubject,

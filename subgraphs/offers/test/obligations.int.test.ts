@@ -21,6 +21,8 @@ let subject: SeededSubgraph;
 const SEEDED_DEMANDS = 400;
 const MEL = '200093201';
 const PERIOD = { from: '2024-07-01', to: TEST_REFERENCE_DATE };
+/** The last closed calendar year at the reference date: the only period partners other than the State and the EPCI read. */
+const CLOSED_YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const mel = demoViewer('mel');
 const auditor = demoViewer('dpo-mel');
 const association = demoViewer('siao-nord');
@@ -290,12 +292,40 @@ describe('Territory.attributionObligations', () => {
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(denied.data?._entities?.[0]?.attributionObligations ?? null).toBeNull();
     for (const viewer of [auditor, association]) {
-      const allowed = await offers.query(viewer, OF_TERRITORIES, { r: [territory(MEL)], ...PERIOD });
+      const allowed = await offers.query(viewer, OF_TERRITORIES, { r: [territory(MEL)], ...CLOSED_YEAR });
       expect(allowed.errors).toBeUndefined();
       expect(allowed.data?._entities[0].attributionObligations.attributions).toBe(
-        leases.filter(inPeriod(PERIOD)).length,
+        leases.filter(inPeriod(CLOSED_YEAR)).length,
       );
     }
+  });
+
+  it.each([
+    ['a period that is not a calendar year', PERIOD],
+    ['the year still running', { from: '2026-01-01', to: '2026-12-31' }],
+    ['one day', { from: '2025-03-10', to: '2025-03-10' }],
+  ])(
+    'refuses %s to partners other than the State and the EPCI (periods could be subtracted), not to the EPCI',
+    async (_, period) => {
+      const denied = await offers.query(association, OF_TERRITORIES, { r: [territory(MEL)], ...period });
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(denied.errors?.[0]?.message).toMatch(/closed calendar year/);
+      const allowed = await offers.query(mel, OF_TERRITORIES, { r: [territory(MEL)], ...period });
+      expect(allowed.errors).toBeUndefined();
+    },
+  );
+
+  it('gives partners other than the State and the EPCI the last closed year by default', async () => {
+    const response = await offers.query(
+      association,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Territory { attributionObligations { from to attributions } } } }`,
+      { r: [territory(MEL)] },
+    );
+    expect(response.data?._entities[0].attributionObligations).toEqual({
+      ...CLOSED_YEAR,
+      attributions: leases.filter(inPeriod(CLOSED_YEAR)).length,
+    });
   });
 
   it('costs one statement for one territory and for five (batched)', async () => {
@@ -321,17 +351,20 @@ describe('Territory.attributionObligations', () => {
 
 describe('statistical confidentiality of small counts', () => {
   it('withholds, from those who do not read the households, every measure over one to four leases; the EPCI reads them', async () => {
-    // A single day with leases: each measure has one to four attributions.
-    const [day] = await sql(`SELECT lease_signed_on::text AS day, count(*)::int AS n FROM attribution
+    // A commune with one to four leases in the closed year: each measure has one to four attributions.
+    const [cell] = await sql(`SELECT commune, count(*)::int AS n FROM attribution
+      WHERE lease_signed_on BETWEEN '${CLOSED_YEAR.from}' AND '${CLOSED_YEAR.to}'
       GROUP BY 1 HAVING count(*) BETWEEN 1 AND 4 ORDER BY 1 LIMIT 1`);
-    const period = { from: day.day, to: day.day };
-    const asAssociation = await offers.query(association, OF_TERRITORIES, { r: [territory(MEL)], ...period });
-    const asEpci = await offers.query(mel, OF_TERRITORIES, { r: [territory(MEL)], ...period });
+    const asAssociation = await offers.query(association, OF_TERRITORIES, {
+      r: [territory(cell.commune)],
+      ...CLOSED_YEAR,
+    });
+    const asEpci = await offers.query(mel, OF_TERRITORIES, { r: [territory(cell.commune)], ...CLOSED_YEAR });
     expect(asAssociation.errors).toBeUndefined();
     const hidden = asAssociation.data?._entities[0].attributionObligations;
     const shown = asEpci.data?._entities[0].attributionObligations;
-    expect(hidden.attributions).toBe(day.n);
-    expect(shown.attributions).toBe(day.n);
+    expect(hidden.attributions).toBe(cell.n);
+    expect(shown.attributions).toBe(cell.n);
     for (const key of ['outsideQpvFirstQuartile', 'inQpvAboveFirstQuartile', 'priorityHouseholds']) {
       const small = shown[key].denominator > 0 && shown[key].denominator < 5;
       expect(hidden[key].suppressed).toBe(small);

@@ -56,6 +56,8 @@ type Situation =
   | 'dwelling'
   | 'lease'
   | 'candidateDemand'
+  | 'decidedDemand'
+  | 'ineligibleDemand'
   | 'returnedVacancy'
   | 'accompaniedDemand'
   | 'measure'
@@ -108,6 +110,14 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   'DemandEvent.detail': { class: 'NOMINATIVE', on: 'assistedDemand',
     without:   { STATE: R, EPCI: R, LANDLORD: R, RESERVATION_HOLDER: R, ASSOCIATION: R, ANALYST: F, AUDITOR: U, anonymous: U },
+  },
+  // A CAL decision as the timeline records it: governance's nominative fact (an INELIGIBLE one,
+  // with its ground), on a demand no association assists.
+  'DemandEvent.calDecision': { class: 'NOMINATIVE', on: 'ineligibleDemand',
+    without:   { STATE: R, EPCI: R, LANDLORD: R, RESERVATION_HOLDER: R, ASSOCIATION: U, ANALYST: F, AUDITOR: U, anonymous: U },
+  },
+  'DemandEvent.ineligibilityGround': { class: 'NOMINATIVE', on: 'ineligibleDemand',
+    without:   { STATE: R, EPCI: R, LANDLORD: R, RESERVATION_HOLDER: R, ASSOCIATION: U, ANALYST: F, AUDITOR: U, anonymous: U },
   },
   // Health: as nominative, and only with read:sensitive; never for analysts, even with it.
   'Disability.detail': { class: 'SENSITIVE', on: 'assistedDemand',
@@ -174,6 +184,11 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   // The refusing candidate's demand: its proposals list, filtered the same way.
   'Demand.proposals': { class: 'NOMINATIVE', on: 'candidateDemand',
+    without:   { STATE: R, EPCI: R, LANDLORD: R, RESERVATION_HOLDER: R, ASSOCIATION: U, ANALYST: U, AUDITOR: U, anonymous: U },
+  },
+  // A household's CAL decisions (governance): the CAL decision readers on their territories; a list,
+  // filtered for the others (the analyst reaches the demand, pseudonymised, but no decision).
+  'Demand.calDecisions': { class: 'NOMINATIVE', on: 'decidedDemand',
     without:   { STATE: R, EPCI: R, LANDLORD: R, RESERVATION_HOLDER: R, ASSOCIATION: U, ANALYST: U, AUDITOR: U, anonymous: U },
   },
   // The notes of vacancy steps: the landlord and the holder only (a vacancy of Lille Métropole
@@ -367,6 +382,10 @@ const LEASE = `query AccessMatrixLease($id: ID!) { vacancy(id: $id) {
   attribution { id leaseSignedOn demand { id } household { memberCount annualResources } }
 } }`;
 
+const DECIDED = `query AccessMatrixDecided($id: ID!) { demand(id: $id) { id status calDecisions(first: 100) { id } } }`;
+const INELIGIBLE = `query AccessMatrixIneligible($id: ID!) { demand(id: $id) {
+  id status events(first: 100) { id type calDecision ineligibilityGround }
+} }`;
 const CANDIDATE = `query AccessMatrixCandidate($id: ID!) { demand(id: $id) { id status proposals(first: 100) { id } } }`;
 
 const STEPS = `query AccessMatrixSteps($id: ID!) { vacancy(id: $id) {
@@ -423,6 +442,8 @@ const SITUATIONS: Record<Situation, SituationSpec> = {
   },
   lease: { root: () => ['vacancy'], ...byId(LEASE, (o) => o.lease.vacancyId) },
   candidateDemand: { root: () => ['demand'], ...byId(CANDIDATE, (o) => o.candidateDemand.id) },
+  decidedDemand: { root: () => ['demand'], ...byId(DECIDED, (o) => o.decidedDemand.id) },
+  ineligibleDemand: { root: () => ['demand'], ...byId(INELIGIBLE, (o) => o.ineligibleDemand.id) },
   returnedVacancy: {
     partners: { LANDLORD: 'lille-metropole-habitat' },
     root: () => ['vacancy'],
@@ -527,6 +548,18 @@ const TARGETS: Record<string, (o: Oracle) => Target> = {
     expected: o.assistedDemand.event.detail,
     sibling: ['type', o.assistedDemand.event.type],
   }),
+  'DemandEvent.calDecision': (o) => ({
+    parent: ['events', { id: o.ineligibleDemand.eventId }],
+    field: 'calDecision',
+    expected: o.ineligibleDemand.calDecision,
+    sibling: ['type', 'CAL_DECISION'],
+  }),
+  'DemandEvent.ineligibilityGround': (o) => ({
+    parent: ['events', { id: o.ineligibleDemand.eventId }],
+    field: 'ineligibilityGround',
+    expected: o.ineligibleDemand.ineligibilityGround,
+    sibling: ['type', 'CAL_DECISION'],
+  }),
   'Disability.detail': (o) => ({
     parent: ['disability'],
     field: 'detail',
@@ -616,6 +649,12 @@ const TARGETS: Record<string, (o: Oracle) => Target> = {
     field: 'proposals',
     contains: o.lease.proposal.id,
     sibling: ['id', o.candidateDemand.id],
+  }),
+  'Demand.calDecisions': (o) => ({
+    parent: [],
+    field: 'calDecisions',
+    contains: o.decidedDemand.decisionId,
+    sibling: ['id', o.decidedDemand.id],
   }),
   'VacancyTransition.note': (o) => ({
     parent: [
@@ -804,6 +843,8 @@ interface Oracle {
     };
   };
   candidateDemand: { id: string };
+  decidedDemand: { id: string; decisionId: string };
+  ineligibleDemand: { id: string; eventId: string; calDecision: string; ineligibilityGround: string };
   returnedVacancy: { id: string; step: { status: string; occurredOn: string; note: string } };
   measure: {
     id: string;
@@ -1104,6 +1145,30 @@ async function buildOracle(): Promise<Oracle> {
   const lease = leases.find((row) => activeOnMel.some((demand) => demand.id === row.demand_id));
   if (!lease) throw new Error('The seeded offers database has no lease with a refused candidate active on the MEL.');
 
+  // A CAL decision on the MEL about a demand no association assists (the SIAO does not reach it).
+  const unassisted = await sql(
+    'demands',
+    `SELECT id FROM demand WHERE territory_codes @> ARRAY[$1] AND assisting_partner IS NULL`,
+    [MEL],
+  );
+  const decided = await one(
+    'CAL decision about a demand no association assists',
+    'governance',
+    `SELECT id, demand_id FROM cal_decision WHERE territory_codes @> ARRAY[$1] AND demand_id = ANY ($2::uuid[])
+      ORDER BY demand_id, id LIMIT 1`,
+    [MEL, unassisted.map((row: { id: string }) => row.id)],
+  );
+  // An INELIGIBLE decision in a demand's timeline, on a demand no association assists.
+  const ineligible = await one(
+    'timeline with an INELIGIBLE CAL decision',
+    'demands',
+    `SELECT e.id, e.demand_id, e.cal_decision, e.ineligibility_ground FROM demand_event e
+       JOIN demand d ON d.id = e.demand_id AND d.territory_codes @> ARRAY[$1] AND d.assisting_partner IS NULL
+      WHERE e.type = 'CAL_DECISION' AND e.ineligibility_ground IS NOT NULL
+      ORDER BY e.demand_id, e.id LIMIT 1`,
+    [MEL],
+  );
+
   const returned = await one(
     'vacancy given back with a note',
     'offers',
@@ -1252,6 +1317,13 @@ async function buildOracle(): Promise<Oracle> {
       },
     },
     candidateDemand: { id: lease.demand_id },
+    decidedDemand: { id: decided.demand_id, decisionId: decided.id },
+    ineligibleDemand: {
+      id: ineligible.demand_id,
+      eventId: ineligible.id,
+      calDecision: ineligible.cal_decision,
+      ineligibilityGround: ineligible.ineligibility_ground,
+    },
     returnedVacancy: {
       id: returned.id,
       step: { status: returned.status, occurredOn: returned.occurred_on, note: returned.note },

@@ -74,9 +74,14 @@ describe('the log of nominative reads, through the gateway', () => {
       fields: ['Demand.nur'],
     });
     // The decisions are logged by governance, under the same request, and found by the demand's id.
-    const decisionReads = mine('governanceAuditLog').filter(
+    const governanceReads = mine('governanceAuditLog').filter(
       (node: Record<string, unknown>) => node.requestId === demandRead.requestId,
     );
+    // The list itself is logged against the demand; each decision against itself, about the demand.
+    expect(governanceReads.filter((node: Record<string, unknown>) => node.recordType === 'Demand')).toEqual([
+      expect.objectContaining({ recordId: demandId, subjectId: null, fields: ['Demand.calDecisions'] }),
+    ]);
+    const decisionReads = governanceReads.filter((node: Record<string, unknown>) => node.recordType === 'CalDecision');
     expect(decisionReads.map((node: { recordId: string }) => node.recordId).sort()).toEqual(decisions);
     for (const node of decisionReads) {
       expect(node).toMatchObject({

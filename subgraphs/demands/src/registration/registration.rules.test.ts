@@ -91,6 +91,10 @@ describe('content of a demand', () => {
     ['a child born today', changed((c) => (c.persons[1]!.birthDate = TODAY))],
     ['a person born on 1900-01-01', changed((c) => (c.persons[1]!.birthDate = '1900-01-01'))],
     ['no NIR at all', changed((c) => (c.persons[0]!.nir = null))],
+    [
+      'domestic violence with a motive partners may read',
+      changed((c) => (c.motives = [DemandMotive.DOMESTIC_VIOLENCE, DemandMotive.SEPARATION])),
+    ],
     ['a NIR without separators', changed((c) => (c.persons[0]!.nir = '293027512000527'))],
     // 1 79 11 2A 004 015: 2A read as 19, 97 − (1791119004015 % 97) = 97 − 28 = 69.
     ['a Corsican NIR in lower case', changed((c) => (c.persons[0]!.nir = '1 79 11 2a 004 015 69'))],
@@ -169,6 +173,13 @@ describe('content of a demand', () => {
     ['no typology', (c) => (c.wishedTypologies = []), 'wishedTypologies'],
     ['a typology twice', (c) => (c.wishedTypologies = [Typology.T3, Typology.T3]), 'wishedTypologies'],
     ['no motive', (c) => (c.motives = []), 'motives'],
+    // Withheld from partners without read:sensitive: alone, the emptied list would give them away.
+    ['domestic violence as the only motive', (c) => (c.motives = [DemandMotive.DOMESTIC_VIOLENCE]), 'motives'],
+    [
+      'only sensitive motives',
+      (c) => (c.motives = [DemandMotive.DOMESTIC_VIOLENCE, DemandMotive.UNSUITED_TO_DISABILITY]),
+      'motives',
+    ],
     // Transfers
     [
       'a social tenant without SIREN',

@@ -11,6 +11,7 @@ import {
   type TransferDifficulty,
 } from '../demand/demand.enums';
 import { isValidNir, normaliseNir } from './nir';
+import { SENSITIVE_MOTIVES } from '../policy';
 
 /**
  * The content of a demand as a registration desk submits it (CERFA 14069 rubrics; décret
@@ -127,6 +128,12 @@ export function contentProblems(content: DemandContent, today: CalendarDate): Pr
     problem('wishedTypologies', 'Wish at least one typology, each once.');
   }
   if (content.motives.length === 0) problem('motives', 'Give at least one motive for the demand.');
+  else if (content.motives.every((motive) => SENSITIVE_MOTIVES.includes(motive))) {
+    problem(
+      'motives',
+      `${content.motives.join(' and ')} ${content.motives.length > 1 ? 'are' : 'is'} withheld from partners without the read:sensitive scope: give also a motive they may read (e.g. HOSTED, SEPARATION, TOO_EXPENSIVE).`,
+    );
+  }
 
   // A current social tenant gives its landlord's SIREN, which makes the demand a transfer.
   const siren = content.currentLandlordSiren ?? null;

@@ -9,12 +9,14 @@ import { AttributionObligations, FirstQuartileThreshold, ReservationHolderObliga
 const FROM = () =>
   Arg('from', () => LocalDateResolver, {
     nullable: true,
-    description: 'First day of the period (default: 1 January of this year, in Paris); not after `to`.',
+    description:
+      'First day of the period (default: 1 January of this year, in Paris; for partners other than the State and the EPCI, of last year); not after `to`.',
   });
 const TO = () =>
   Arg('to', () => LocalDateResolver, {
     nullable: true,
-    description: 'Last day of the period (default: today, in Paris).',
+    description:
+      'Last day of the period (default: today, in Paris; for partners other than the State and the EPCI, 31 December of last year).',
   });
 const TERRITORY = () =>
   Arg('territory', () => String, {
@@ -23,7 +25,7 @@ const TERRITORY = () =>
       'Only the attributions on this territory: an INSEE commune code, an EPCI SIREN, a département code or a QPV code.',
   });
 const DESCRIPTION =
-  'The legal shares of attributions of CCH L441-1 over a period (first quartile outside QPVs, above the first quartile in QPVs, DALO and priority households), each with numerator, denominator, target and gap. Statistics: open to every partner of the hub.';
+  'The legal shares of attributions of CCH L441-1 over a period (first quartile outside QPVs, above the first quartile in QPVs, DALO and priority households), each with numerator, denominator, target and gap. Statistics: open to every partner of the hub — the State and the EPCI over any period; the others by closed calendar year only (FORBIDDEN otherwise: two overlapping periods could be subtracted to isolate one household’s lease), with measures over one to four leases withheld (`suppressed`).';
 
 @Resolver(() => TerritoryReference)
 export class TerritoryObligationsResolver {

@@ -1,5 +1,5 @@
-import { parisDate, type Clock } from '@passerelle/shared/dates';
-import { BadUserInputError } from '@passerelle/shared/errors';
+import { parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
+import { BadUserInputError, ForbiddenError } from '@passerelle/shared/errors';
 import { reportingPeriod } from '@passerelle/shared/validation';
 import { requireIndicatorAccess, requireStockAccess, type OffersAccess } from '../policy';
 import { territoryScope } from '../territory/territory-scope';
@@ -34,7 +34,8 @@ export class ObligationService {
     to: string | undefined,
   ): Promise<AttributionObligations> {
     requireIndicatorAccess(access);
-    const period = reportingPeriod(from, to, parisDate(this.now()));
+    const today = parisDate(this.now());
+    const period = seesSmallCells(access) ? reportingPeriod(from, to, today) : closedYear(from, to, today);
     const request = { ...scopeOf(subject), ...period };
     const key = JSON.stringify([
       subject.kind,
@@ -99,9 +100,29 @@ type ObligationMeasure = Omit<RuleMeasure, 'numerator' | 'missing'> & {
   missing: number | null;
 };
 
+/** The State and the EPCI read the households of their territory anyway: small cells and any period. */
+const seesSmallCells = (access: OffersAccess) => access.householdLinks.scope === 'COMMUNES';
+
+/**
+ * For the other partners, a closed calendar year only (the legal shares are yearly, CCH L441-1), by
+ * default the last one. Any two periods, or a period still running read on two days, could be
+ * subtracted to isolate one lease whose day and address are public — and so its household's
+ * situation — whatever the threshold on each answer.
+ */
+function closedYear(from: string | undefined, to: string | undefined, today: CalendarDate) {
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  if (from === undefined && to === undefined) return { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
+  const year = from?.slice(0, 4);
+  if (from !== `${year}-01-01` || to !== `${year}-12-31` || Number(year) > lastYear) {
+    throw new ForbiddenError(
+      `Partners other than the State and the EPCI read the legal shares by closed calendar year (from "YYYY-01-01" to "YYYY-12-31", ${lastYear} at the latest): two overlapping periods could be subtracted to isolate one household's lease.`,
+    );
+  }
+  return { from, to };
+}
+
 function disclosure(access: OffersAccess) {
-  const seesSmallCells = access.householdLinks.scope === 'COMMUNES';
-  const small = (denominator: number) => !seesSmallCells && denominator > 0 && denominator < MIN_DISCLOSED_CELL;
+  const small = (denominator: number) => !seesSmallCells(access) && denominator > 0 && denominator < MIN_DISCLOSED_CELL;
   return {
     measure: (measure: ObligationMeasure): ObligationMeasure & { suppressed: boolean } =>
       small(measure.denominator)
