@@ -225,6 +225,33 @@ describe('prescribeMeasure', () => {
     expect(row).toEqual({ demand_id: seeded.demand_id, household_id: seeded.id });
   });
 
+  it('answers a household record the prescriber does not reach exactly as an absent one, reading nothing of it', async () => {
+    // A State desk acting for Roubaix only, and a household none of whose measures lie in Roubaix.
+    const roubaixDesk = { ...prefecture, partner: 'prefecture-roubaix', territories: ['59512'] } as Viewer;
+    const [hidden] = await db.query(
+      `SELECT h.id FROM household h WHERE NOT EXISTS (
+         SELECT 1 FROM measure m WHERE m.household_id = h.id AND '59512' = ANY (m.territory_codes))
+       ORDER BY h.id LIMIT 1`,
+    );
+    const operator = await operatorId('siao-nord');
+    const before = await db.query(`SELECT count(*)::int AS n FROM measure`);
+    const prescribe = (viewer: Viewer, household: string) =>
+      api.query(viewer, PRESCRIBE, { input: { scheme: 'AVDL', operator, household } });
+    const hiddenAnswer = await prescribe(roubaixDesk, hidden.id);
+    const absentAnswer = await prescribe(roubaixDesk, ABSENT);
+    expect(hiddenAnswer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'household' });
+    expect(hiddenAnswer.errors?.[0]?.message.replace(hidden.id, 'X')).toBe(
+      absentAnswer.errors?.[0]?.message.replace(ABSENT, 'X'),
+    );
+    expect(hiddenAnswer.data).toEqual(absentAnswer.data);
+    expect(await db.query(`SELECT count(*)::int AS n FROM measure`)).toEqual(before);
+    // The allowed twin: the same desk acting for the département reaches it.
+    const allowed = await ok({ ...roubaixDesk, territories: ['59'] } as Viewer, PRESCRIBE, {
+      input: { scheme: 'AVDL', operator, household: hidden.id },
+    });
+    expect(allowed.household.id).toBe(hidden.id);
+  });
+
   it('refuses a prescription in the future and a household label holding a NIR', async () => {
     const operator = await operatorId('soliha-metropole-nord');
     await expectRefused(

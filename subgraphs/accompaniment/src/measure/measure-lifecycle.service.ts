@@ -77,7 +77,7 @@ export class MeasureLifecycleService {
         );
       }
       const household = householdId
-        ? await tx.getRepository(HouseholdEntity).findOneBy({ id: householdId })
+        ? await this.reachableHousehold(tx, viewer, partner, householdId)
         : newHouseholdRow(input.newHousehold!);
       if (!household) throw new BadUserInputError(`No household record ${householdId}.`, 'household');
       const territoryCodes = territoryCodesOf(household.commune, household.qpv);
@@ -156,6 +156,30 @@ export class MeasureLifecycleService {
       await tx.getRepository(MeasureEntity).save(row);
       return row;
     });
+  }
+
+  /**
+   * An existing household record the caller reaches: one with a measure it reads (policy.ts) or
+   * prescribed. Any other answers as an absent one, so that a prescription never reads, nor tells
+   * the existence of, a household record the caller may not see.
+   */
+  private async reachableHousehold(
+    tx: EntityManager,
+    viewer: Viewer,
+    partner: Partner,
+    id: string,
+  ): Promise<HouseholdEntity | null> {
+    const access = measureAccess(viewer);
+    const [readable, params] = access ? accessCondition('m', access) : ['FALSE', {}];
+    return tx
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .where('h.id = :id', { id })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM measure m WHERE m.household_id = h.id AND (${readable} OR m.prescribed_by = :caller))`,
+        { ...params, caller: partner.partner },
+      )
+      .getOne();
   }
 
   /**
