@@ -18,6 +18,13 @@ export interface NominativeReadRow {
   fields: string[];
 }
 
+/** Who read one record, and when (the response time, not the write's). */
+export interface ReaderRead {
+  reader: CallerClaims & { trace?: RequestTrace };
+  read: RecordRead;
+  readAt: Date;
+}
+
 /** The auditor's filter; every part optional, `from` included, `to` excluded. */
 export interface NominativeReadFilter {
   partner?: string | null;
@@ -30,23 +37,27 @@ export interface NominativeReadFilter {
 export class AuditLogRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Appends the records one request read, in one statement whatever their number. */
-  async append(reader: CallerClaims & { trace?: RequestTrace }, reads: readonly RecordRead[]): Promise<void> {
+  /** Appends the records read by one or more requests, in one statement whatever their number. */
+  async append(reads: readonly ReaderRead[]): Promise<void> {
     if (reads.length === 0) return;
     await this.db.query(
-      `INSERT INTO nominative_read
-         (person, partner, partner_kind, operation_name, purpose, request_id, record_type, record_id, subject_id, fields)
-       SELECT $1, $2, $3, $4, $5, $6, r.record_type, r.record_id, r.subject_id, r.fields
-         FROM jsonb_to_recordset($7::jsonb) AS r(record_type text, record_id text, subject_id text, fields text[])`,
+      `INSERT INTO nominative_read (read_at, person, partner, partner_kind, operation_name, purpose, request_id,
+                                    record_type, record_id, subject_id, fields)
+       SELECT r.read_at, r.person, r.partner, r.partner_kind, r.operation_name, r.purpose, r.request_id,
+              r.record_type, r.record_id, r.subject_id, r.fields
+         FROM jsonb_to_recordset($1::jsonb) AS r(read_at timestamptz, person text, partner text, partner_kind text,
+              operation_name text, purpose text, request_id uuid, record_type text, record_id text, subject_id text,
+              fields text[])`,
       [
-        reader.sub,
-        reader.partner,
-        reader.kind,
-        reader.trace?.operationName ?? null,
-        reader.trace?.purpose ?? null,
-        reader.trace?.requestId ?? null,
         JSON.stringify(
-          reads.map((read) => ({
+          reads.map(({ reader, read, readAt }) => ({
+            read_at: readAt.toISOString(),
+            person: reader.sub,
+            partner: reader.partner,
+            partner_kind: reader.kind,
+            operation_name: reader.trace?.operationName ?? null,
+            purpose: reader.trace?.purpose ?? null,
+            request_id: reader.trace?.requestId ?? null,
             record_type: read.recordType,
             record_id: read.recordId,
             subject_id: read.subjectId ?? null,

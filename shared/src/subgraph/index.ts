@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
 import { ReadAudit } from '../access';
-import { AuditLogRepository } from '../audit';
+import { AuditLogRepository, AuditLogWriter } from '../audit';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, createErrorFormatter } from '../errors';
 import { createGraphQLApp } from '../http';
@@ -35,12 +35,13 @@ export interface SubgraphServerOptions<TContext extends object> {
  */
 export async function createSubgraphApp<TContext extends object>(options: SubgraphServerOptions<TContext>) {
   const auditLog = new AuditLogRepository(options.db);
+  const auditWriter = new AuditLogWriter(auditLog, options.logger);
   const apollo = new ApolloServer<TContext & SubgraphAuditContext>({
     schema: options.schema,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      auditPlugin(auditLog, options.logger),
+      auditPlugin(auditWriter),
     ],
     formatError: createErrorFormatter({
       exposeInternals: options.exposeInternals,
@@ -65,7 +66,7 @@ export async function createSubgraphApp<TContext extends object>(options: Subgra
       return Object.assign(options.context(viewer), { viewer, audit: new ReadAudit(), auditLog });
     },
   });
-  return { app, apollo };
+  return { app, apollo, auditWriter };
 }
 
 /** What every subgraph request context carries besides the subgraph's own services. */
@@ -77,30 +78,31 @@ export interface SubgraphAuditContext {
 }
 
 /**
- * Writes the request's nominative reads to the log before the response leaves, in one statement.
- * If the log cannot be written, the data are not served: no nominative read without its trace.
+ * Hands the request's nominative reads to the writer as the response leaves (the write follows
+ * within milliseconds, batched with other requests'); when the log has been failing long enough
+ * for its backlog to fill, the data are not served: no nominative read without its trace. The
+ * writer is flushed when the server stops.
  */
-function auditPlugin(auditLog: AuditLogRepository, logger: Logger): ApolloServerPlugin<SubgraphAuditContext> {
+function auditPlugin(writer: AuditLogWriter): ApolloServerPlugin<SubgraphAuditContext> {
   return {
+    async serverWillStart() {
+      return { serverWillStop: () => writer.flush() };
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
           const reads = contextValue.audit.take();
           if (reads.length === 0 || !isAuthenticated(contextValue.viewer)) return;
-          try {
-            await auditLog.append(contextValue.viewer, reads);
-          } catch (error) {
-            logger.error({ err: error }, 'the log of nominative reads could not be written; the response is withheld');
-            if (response.body.kind === 'single') {
-              response.body.singleResult = {
-                errors: [
-                  {
-                    message: 'The read could not be logged, so its nominative data are not served. Retry later.',
-                    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-                  },
-                ],
-              };
-            }
+          if (writer.accept(contextValue.viewer, reads)) return;
+          if (response.body.kind === 'single') {
+            response.body.singleResult = {
+              errors: [
+                {
+                  message: 'The read could not be logged, so its nominative data are not served. Retry later.',
+                  extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+                },
+              ],
+            };
           }
         },
       };

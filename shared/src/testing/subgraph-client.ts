@@ -25,9 +25,9 @@ export async function serveSubgraph(options: {
     gatewayKey: KeyLike;
     exposeInternals: boolean;
     logger: Logger;
-  }) => Promise<{ app: Express; apollo: { stop(): Promise<void> } }>;
+  }) => Promise<{ app: Express; apollo: { stop(): Promise<void> }; auditWriter: { flush(): Promise<void> } }>;
 }) {
-  const { app, apollo } = await options.buildApp({
+  const { app, apollo, auditWriter } = await options.buildApp({
     db: options.db,
     gatewayKey: await importPublicKey(readDevKeyPem('gateway-dev', 'public')),
     exposeInternals: false,
@@ -51,7 +51,11 @@ export async function serveSubgraph(options: {
         },
         body,
       });
-      return { status: response.status, ...((await response.json()) as object) };
+      const answer = { status: response.status, ...((await response.json()) as object) };
+      // The log of nominative reads is written just after the response: wait for it, so that a
+      // test reads the log (and counts the statements) of the request it just made.
+      await auditWriter.flush();
+      return answer;
     },
     async close() {
       await closeServer(server);

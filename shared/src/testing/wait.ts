@@ -14,3 +14,21 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
   }
   throw new Error(`${url} not ready after ${timeoutMs} ms (${last})`);
 }
+
+/**
+ * Reads `read()` until `done` holds for its value, or gives the last value after `timeoutMs`: for
+ * what a service writes just after answering (the log of nominative reads), read from another process.
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    value = await read();
+  }
+  return value;
+}

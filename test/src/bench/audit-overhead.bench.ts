@@ -1,5 +1,12 @@
 import { AuditLogRepository } from '@passerelle/shared/audit';
-import { demoToken, demoViewer, openSeededSubgraph, type SeededSubgraph } from '@passerelle/shared/testing';
+import type { Viewer } from '@passerelle/shared/identity';
+import {
+  demoToken,
+  demoViewer,
+  gatewayAssertion,
+  openSeededSubgraph,
+  type SeededSubgraph,
+} from '@passerelle/shared/testing';
 import { createDemandsDataSource } from '@passerelle/demands/dist/src/data-source';
 import { seedDemoRegister } from '@passerelle/demands/dist/src/seed/demo-seed';
 import { buildDemandsServer } from '@passerelle/demands/dist/src/server';
@@ -8,25 +15,24 @@ import { endpoints, postGraphQL } from '../support/endpoints';
 
 /**
  * What the log of nominative reads costs a read (issue 8: "logging must not slow reads
- * measurably"). The demands subgraph, seeded, serves a page of demands with their NUR and
- * applicant — every demand of the page is logged — many times; the time spent writing the log is
- * measured inside the request (around `AuditLogRepository.append`) and set against the request's
- * own latency; the same page read through the gateway on the end-to-end stack (a smaller register)
- * is printed for context. Measured on 2026-11-23: about 10 % of the subgraph's latency, so the
- * log IS measurable; writing it off the response path is the follow-up. The goal below is a
- * regression guard at that level: the median write stays under 15 % of the median audited request.
+ * measurably"). The demands subgraph, seeded, serves a page of demands many times: with their NUR
+ * and applicant (every demand of the page is logged), and the same page with the same number of
+ * fields that are not nominative (nothing logged). The response time is what a caller waits; the
+ * log is written after the response, batched (`AuditLogWriter`), and its statements are timed
+ * apart. Goal: the audited page answers within 10 % of the plain one (medians) — most of that
+ * being the field policy's checks, not the log — and every read is in the log afterwards.
  *
  * Run with `npm run bench` (prints the figures; fails if the goal is missed).
  */
 const ROUNDS = 300;
+const WARM_UP = 30;
 /** Requests through the gateway: four partners × 80, within their rate bursts. */
 const GATEWAY_ROUNDS = 320;
-const WARM_UP = 30;
 const PAGE = `query Page($first: Int) { demands(first: $first) { edges { node { id nur status applicant { familyName } } } } }`;
-const PLAIN = `query Plain($first: Int) { demands(first: $first) { edges { node { id status filingDate waitMonths } } } }`;
+const PLAIN = `query Plain($first: Int) { demands(first: $first) { edges { node { id filingDate status household { size } } } } }`;
 
 let subject: SeededSubgraph;
-const appendTimes: number[] = [];
+const writes: { ms: number; rows: number }[] = [];
 
 beforeAll(async () => {
   subject = await openSeededSubgraph({
@@ -42,7 +48,7 @@ beforeAll(async () => {
     try {
       return await append.apply(this, args);
     } finally {
-      appendTimes.push(performance.now() - start);
+      writes.push({ ms: performance.now() - start, rows: args[0].length });
     }
   };
 }, 120_000);
@@ -51,21 +57,31 @@ afterAll(() => subject?.close());
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
 
+/** Time to the response, as the gateway would wait it (the test client also waits for the log: not here). */
+async function respond(viewer: Viewer, query: string, variables: Record<string, unknown>) {
+  const body = JSON.stringify({ query, variables });
+  const headers = {
+    'content-type': 'application/json',
+    'x-passerelle-identity': await gatewayAssertion({ viewer, audience: 'demands', body }),
+  };
+  const start = performance.now();
+  const response = await fetch(subject.client.url, { method: 'POST', headers, body });
+  const answer = (await response.json()) as { errors?: unknown };
+  const ms = performance.now() - start;
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return ms;
+}
+
 async function timeQueries(query: string, first: number): Promise<number[]> {
   const viewer = demoViewer('mel');
-  for (let i = 0; i < WARM_UP; i += 1) await subject.client.query(viewer, query, { first });
-  appendTimes.length = 0;
+  for (let i = 0; i < WARM_UP; i += 1) await respond(viewer, query, { first });
+  writes.length = 0;
   const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i += 1) {
-    const start = performance.now();
-    const response = await subject.client.query(viewer, query, { first });
-    times.push(performance.now() - start);
-    if (response.errors) throw new Error(JSON.stringify(response.errors));
-  }
+  for (let i = 0; i < ROUNDS; i += 1) times.push(await respond(viewer, query, { first }));
   return times;
 }
 
-/** The same audited page through the gateway (the end-to-end stack): what a partner's dashboard waits. */
+/** The same audited page through the gateway (the end-to-end stack, another register), for context. */
 async function timeThroughGateway(first: number): Promise<number[]> {
   // Four partners reading the MEL's demands in turn, each within the gateway's rate burst.
   const partners = ['mel', 'prefecture-nord', 'vilogia', 'lille-metropole-habitat'];
@@ -85,27 +101,35 @@ async function timeThroughGateway(first: number): Promise<number[]> {
   return times;
 }
 
+const logged = async () => Number((await subject.db.query(`SELECT count(*) AS n FROM nominative_read`))[0].n as string);
+
 it.each([20, 100])(
-  'a page of %i demands: the audit write against the request',
+  'a page of %i demands: the audited read against the plain one',
   async (first) => {
     const plain = await timeQueries(PLAIN, first);
-    expect(appendTimes).toHaveLength(0); // nothing nominative, nothing written
+    expect(writes).toHaveLength(0); // nothing nominative, nothing written
+    const before = await logged();
     const audited = await timeQueries(PAGE, first);
-    expect(appendTimes).toHaveLength(ROUNDS);
+    // Every read is in the log once the writer is idle (a few milliseconds after the last response).
+    for (let wait = 0; (await logged()) < before + (ROUNDS + WARM_UP) * first && wait < 50; wait += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await logged()) - before).toBe((ROUNDS + WARM_UP) * first); // warm-up reads are logged too
     const endToEnd = await timeThroughGateway(first);
     const figures = {
       page: first,
       rounds: ROUNDS,
-      'plain request, median ms': median(plain).toFixed(2),
-      'audited request, median ms': median(audited).toFixed(2),
-      'audited request, p95 ms': percentile95(audited).toFixed(2),
-      'audit write, median ms': median(appendTimes).toFixed(2),
-      'audit write, p95 ms': percentile95(appendTimes).toFixed(2),
-      'audit write / audited request (medians)': `${((100 * median(appendTimes)) / median(audited)).toFixed(1)} %`,
+      'plain page, median ms': median(plain).toFixed(2),
+      'audited page, median ms': median(audited).toFixed(2),
+      'audited page, p95 ms': percentile95(audited).toFixed(2),
+      'audited / plain (medians)': `${((100 * median(audited)) / median(plain) - 100).toFixed(1)} %`,
+      'log statements (after the responses)': writes.length,
+      'rows per statement, median': median(writes.map((write) => write.rows)),
+      'log statement, median ms': median(writes.map((write) => write.ms)).toFixed(2),
       'through the gateway (end-to-end stack, 800 demands), median ms': median(endToEnd).toFixed(2),
     };
     console.log(JSON.stringify(figures, null, 2));
-    expect(median(appendTimes)).toBeLessThan(0.15 * median(audited));
+    expect(median(audited)).toBeLessThan(1.1 * median(plain));
   },
   300_000,
 );

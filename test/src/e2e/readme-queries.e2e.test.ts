@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { demoToken } from '@passerelle/shared/testing';
+import { demoToken, eventually } from '@passerelle/shared/testing';
+import { Client } from 'pg';
 import { REPOSITORY_ROOT } from '@passerelle/shared/topology';
-import { endpoints, postGraphQL } from '../support/endpoints';
+import { e2eDatabaseUrl, endpoints, postGraphQL } from '../support/endpoints';
 
 /** The dashboard queries the README shows run without error and return data, as the partner it names. */
 const readme = readFileSync(path.join(REPOSITORY_ROOT, 'README.md'), 'utf8');
@@ -22,6 +23,18 @@ describe('README dashboard queries', () => {
       { authorization: `Bearer ${await demoToken('mel')}` },
     );
     expect(body.data.demands.edges[0].node.nur).toEqual(expect.any(String));
+    // The log is written just after the response: wait until it holds mel's read.
+    const sql = new Client({ connectionString: e2eDatabaseUrl('demands') });
+    await sql.connect();
+    try {
+      const logged = await eventually(
+        async () => (await sql.query(`SELECT count(*)::int AS n FROM nominative_read WHERE partner = 'mel'`)).rows[0].n,
+        (n: number) => n > 0,
+      );
+      expect(logged).toBeGreaterThan(0);
+    } finally {
+      await sql.end();
+    }
   });
 
   it.each(examples.map((query, index) => [PARTNERS[index]!, query] as const))('run as %s', async (partner, query) => {
