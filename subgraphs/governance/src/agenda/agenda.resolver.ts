@@ -1,3 +1,4 @@
+import { NON_NOMINATIVE_KINDS } from '@passerelle/shared/access';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CalDecision } from '../cal-decision/cal-decision.type';
 import { toCalDecision } from '../cal-decision/cal-decision.mapper';
@@ -39,13 +40,16 @@ export function toAgendaItem(row: AgendaItemEntity, meetingDate: string): Agenda
 export class MeetingAgendaResolver {
   @FieldResolver(() => [AgendaItem], {
     description:
-      'The agenda, in order. Case reviews and occupancy reviews are case files, listed only for the members of the body; others see the policy, reporting and follow-up items.',
+      'The agenda, in order. Case reviews and occupancy reviews are case files about one household, listed only for the members of the body who read nominative data (not an analyst or auditor member); others see the policy, reporting and follow-up items.',
   })
   async agenda(@Root() meeting: Meeting, @Ctx() ctx: GovernanceContext): Promise<AgendaItem[]> {
     const [items, membership] = await Promise.all([ctx.loaders.agendaOf.load(meeting.id), ctx.loaders.membership()]);
-    const member = membership.memberOf.has(meeting.bodyId);
+    // A case file is about one household: its title and links tell whom the body examined, so it is
+    // for the members who may read nominative data (DOMAIN.md §1: never an analyst or the auditor).
+    const readsCaseFiles =
+      membership.memberOf.has(meeting.bodyId) && !NON_NOMINATIVE_KINDS.has(ctx.viewer.kind as never);
     return items
-      .filter((item) => member || !CASE_FILES.includes(item.kind))
+      .filter((item) => readsCaseFiles || !CASE_FILES.includes(item.kind))
       .map((item) => toAgendaItem(item, meeting.date));
   }
 
