@@ -1,16 +1,13 @@
 import { ErrorCode } from '@passerelle/shared/errors';
-import { requestTrace } from './request-trace';
+import { ANONYMOUS, type Viewer } from '@passerelle/shared/identity';
+import { operationNamePlugin, requestTrace } from './request-trace';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The parts of an Express request the trace reads; header names are case-insensitive as in Express. */
-function request(options: { headers?: Record<string, string>; body?: unknown; query?: unknown } = {}) {
+function request(options: { headers?: Record<string, string> } = {}) {
   const headers = new Map(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-  return {
-    header: (name: string) => headers.get(name.toLowerCase()),
-    body: options.body,
-    query: options.query,
-  };
+  return { header: (name: string) => headers.get(name.toLowerCase()) };
 }
 
 const withPurpose = (purpose: string) => request({ headers: { 'X-Passerelle-Purpose': purpose } });
@@ -25,36 +22,40 @@ function refusal(purpose: string) {
 }
 
 describe('request trace at the gateway', () => {
-  describe('operation name', () => {
-    it('is read from a POST body', () => {
-      const trace = requestTrace(
-        request({ body: { query: 'query DemandesDuQuartier { x }', operationName: 'DemandesDuQuartier' } }),
-      );
-      expect(trace.operationName).toBe('DemandesDuQuartier');
+  describe('operation name, once Apollo Server resolved the operation', () => {
+    const viewer = (operationName: string | null = null): Viewer => ({
+      sub: 's',
+      partner: 'mel',
+      kind: 'EPCI',
+      territories: [],
+      scopes: [],
+      authenticated: true,
+      trace: { requestId: '00000000-0000-4000-8000-000000000000', operationName, purpose: null },
+    });
+    async function resolved(start: Viewer, operationName: string | null) {
+      const context = { viewer: start };
+      const hooks = await operationNamePlugin.requestDidStart!({} as never);
+      await hooks!.didResolveOperation!({ contextValue: context, operationName } as never);
+      return context.viewer;
+    }
+
+    it('is not known from the HTTP request: the plugin sets it', () => {
+      expect(requestTrace(request()).operationName).toBeNull();
     });
 
-    it('is read from a GET query string', () => {
-      const trace = requestTrace(request({ query: { query: 'query Offres { x }', operationName: 'Offres' } }));
-      expect(trace.operationName).toBe('Offres');
+    it('is the resolved name, cut to 200 characters', async () => {
+      const named = await resolved(viewer(), 'DemandesDuQuartier');
+      expect(named.kind !== 'ANONYMOUS' && named.trace?.operationName).toBe('DemandesDuQuartier');
+      const long = await resolved(viewer(), 'A'.repeat(250));
+      expect(long.kind !== 'ANONYMOUS' && long.trace?.operationName).toBe('A'.repeat(200));
+      const exact = await resolved(viewer(), 'B'.repeat(200));
+      expect(exact.kind !== 'ANONYMOUS' && exact.trace?.operationName).toBe('B'.repeat(200));
     });
 
-    it.each<[string, { body?: unknown; query?: unknown }]>([
-      ['no body and no query string', {}],
-      ['a null body', { body: null, query: null }],
-      ['no operationName', { body: { query: '{ x }' }, query: {} }],
-      ['an empty operationName', { body: { operationName: '' } }],
-      ['an empty operationName in the query string', { query: { operationName: '' } }],
-      ['a number', { body: { operationName: 42 } }],
-      ['an array (?operationName=a&operationName=b)', { query: { operationName: ['a', 'b'] } }],
-      ['an object', { body: { operationName: { name: 'x' } } }],
-      ['null', { body: { operationName: null } }],
-    ])('is null with %s', (_, options) => {
-      expect(requestTrace(request(options)).operationName).toBeNull();
-    });
-
-    it('is cut to 200 characters', () => {
-      expect(requestTrace(request({ body: { operationName: 'A'.repeat(250) } })).operationName).toBe('A'.repeat(200));
-      expect(requestTrace(request({ body: { operationName: 'B'.repeat(200) } })).operationName).toBe('B'.repeat(200));
+    it('stays null for an anonymous operation, and leaves an anonymous caller untraced', async () => {
+      const unnamed = await resolved(viewer(), null);
+      expect(unnamed.kind !== 'ANONYMOUS' && unnamed.trace?.operationName).toBeNull();
+      expect(await resolved(ANONYMOUS, 'Op')).toBe(ANONYMOUS);
     });
   });
 
@@ -103,13 +104,13 @@ describe('request trace at the gateway', () => {
   });
 
   it('gives each request a fresh uuid', () => {
-    const req = request({ body: { operationName: 'Op' }, headers: { 'x-passerelle-purpose': 'Instruction' } });
+    const req = request({ headers: { 'x-passerelle-purpose': 'Instruction' } });
     const first = requestTrace(req);
     const second = requestTrace(req);
     expect(first.requestId).toMatch(UUID);
     expect(second.requestId).toMatch(UUID);
     expect(second.requestId).not.toBe(first.requestId);
     expect(second).toEqual({ ...first, requestId: second.requestId });
-    expect(first).toEqual({ requestId: first.requestId, operationName: 'Op', purpose: 'Instruction' });
+    expect(first).toEqual({ requestId: first.requestId, operationName: null, purpose: 'Instruction' });
   });
 });

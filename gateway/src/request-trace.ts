@@ -9,19 +9,16 @@ export const PURPOSE_HEADER = 'x-passerelle-purpose';
 /** What the gateway reads of an HTTP request to trace it. */
 interface TracedRequest {
   header(name: string): string | undefined;
-  body?: unknown;
-  query?: unknown;
 }
 
 /**
- * The trace the gateway passes to every subgraph call of one client request: a fresh request id,
- * the client's operation name and its declared purpose. A purpose that is too long or holds control
- * characters is refused, so that the log only ever holds what a person can read.
+ * The trace the gateway passes to every subgraph call of one client request: a fresh request id and
+ * the client's declared purpose; the operation name comes once Apollo Server has resolved it
+ * (`operationNamePlugin`). A purpose that is too long or holds control characters is refused, so
+ * that the log only ever holds what a person can read.
  */
 export function requestTrace(request: TracedRequest): RequestTrace {
-  const purpose = purposeOf(request.header(PURPOSE_HEADER));
-  const name = operationNameOf(request.body) ?? operationNameOf(request.query);
-  return { requestId: randomUUID(), operationName: name?.slice(0, TRACE_TEXT_MAX) ?? null, purpose };
+  return { requestId: randomUUID(), operationName: null, purpose: purposeOf(request.header(PURPOSE_HEADER)) };
 }
 
 /**
@@ -49,14 +46,10 @@ function purposeOf(header: string | undefined): string | null {
   return purpose || null;
 }
 
-function operationNameOf(payload: unknown): string | null {
-  const name = (payload as { operationName?: unknown } | null | undefined)?.operationName;
-  return typeof name === 'string' && name.length > 0 ? name : null;
-}
-
 /**
- * Once Apollo Server knows which operation runs, its name goes into the trace: a client that sends a
- * single named operation without `operationName` is still traced by that name. It runs before the
+ * Once Apollo Server knows which operation runs, its name goes into the trace (at most 200
+ * characters): a client that sends a single named operation without `operationName` is traced by
+ * that name too. It runs before the
  * query plan, so every subgraph call of the request carries it.
  */
 export const operationNamePlugin: ApolloServerPlugin<{ viewer: Viewer }> = {

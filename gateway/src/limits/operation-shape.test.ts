@@ -93,9 +93,8 @@ describe('operation shape: cost', () => {
         `fragment F${level} on Demand { ${Array.from({ length: 10 }, (_, i) => `p${i}: proposals(first: 1) { demand { ...F${level + 1} } }`).join(' ')} }`,
     ).join('\n');
     const query = `{ demand(id: "1") { ...F0 } } ${fragments} fragment F${levels} on Demand { id }`;
-    const started = Date.now();
+    // Without the per-fragment memo this would never end (jest's timeout fails it): no timing here.
     const measured = shape(query);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(measured.cost).toBeGreaterThan(1e12);
     expect(measured.aliases).toBe(levels * 10);
   });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { BadUserInputError, ForbiddenError } from '../errors';
 import { isAuthenticated, type Viewer } from '../identity';
-import { decodeCursor, encodeCursor, pageSize } from '../pagination';
+import { decodeCursor, pageSize, toPage } from '../pagination';
 import type { AuditLogRepository, NominativeReadRow } from './audit-log.repository';
 import { NominativeReadConnection, NominativeReadFilterInput, type NominativeRead } from './audit-log.type';
 
@@ -43,20 +43,23 @@ export function createAuditLogResolver(subgraph: string) {
       }
       const beforeId = after === undefined || after === null ? undefined : idOf(after);
       const rows = await ctx.auditLog.find(filter ?? {}, limit + 1, beforeId);
-      const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor([Number(row.id)]), node: toRead(row) }));
-      return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+      // No totalCount on this connection: the page's count is never asked for.
+      const { edges, pageInfo } = toPage(rows, limit, (row) => [row.id], toRead, async () => rows.length);
+      return { edges, pageInfo };
     }
   }
   return AuditLogResolver;
 }
 
+const BIGINT_MAX = 2n ** 63n - 1n;
+
 /** The log position a cursor holds: a positive integer, or the caller's input error. */
 function idOf(cursor: string): string {
-  const [id] = decodeCursor(cursor, ['number']) as [number];
-  if (!Number.isSafeInteger(id) || id < 1) {
+  const [id] = decodeCursor(cursor, ['string']) as [string];
+  if (!/^[1-9][0-9]{0,18}$/.test(id) || BigInt(id) > BIGINT_MAX) {
     throw new BadUserInputError('"after" is not a cursor returned by this list.', 'after');
   }
-  return String(id);
+  return id;
 }
 
 function toRead(row: NominativeReadRow): NominativeRead {

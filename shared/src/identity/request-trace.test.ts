@@ -87,7 +87,7 @@ describe('request trace in the identity assertion', () => {
     expect('trace' in verified).toBe(false);
   });
 
-  it('shares one request id between the subgraph calls of one request, each with its own assertion', async () => {
+  it('carries the trace in each subgraph call’s own assertion (its own jti, so both pass the replay guard)', async () => {
     const trace = { requestId: randomUUID(), operationName: 'Op', purpose: null };
     const guard = new ReplayGuard();
     const first = await verify(await mint({ ...caller, trace }), guard);

@@ -4,8 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { KeyLike } from 'jose';
 import type { DataSource } from 'typeorm';
-import { ReadAudit } from '../access';
-import { AuditLogRepository, AuditLogWriter } from '../audit';
+import { ReadAudit, type PolicyContext } from '../access';
+import { AuditLogRepository, AuditLogWriter, type AuditLogContext } from '../audit';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, createErrorFormatter } from '../errors';
 import { createGraphQLApp } from '../http';
@@ -70,12 +70,7 @@ export async function createSubgraphApp<TContext extends object>(options: Subgra
 }
 
 /** What every subgraph request context carries besides the subgraph's own services. */
-export interface SubgraphAuditContext {
-  viewer: Viewer;
-  /** The nominative reads of this request, gathered by the field policy. */
-  audit: ReadAudit;
-  auditLog: AuditLogRepository;
-}
+export type SubgraphAuditContext = PolicyContext & AuditLogContext;
 
 /**
  * Hands the request's nominative reads to the writer as the response leaves (the write follows

@@ -40,13 +40,19 @@ const MEASURE_READING: Record<PartnerKind, 'ON_TERRITORIES' | 'OPERATED' | null>
 export type MeasureAccess = { territories: string[] } | { operatorSlug: string };
 
 /** The viewer's access to measures, or null when it reads none. */
-export function measureAccess(viewer: Viewer): MeasureAccess | null {
+export const measureAccess = (viewer: Viewer): MeasureAccess | null => accessBy(MEASURE_READING, viewer);
+
+/** A reading table applied to a viewer: its territories, its own operated measures, or nothing. */
+function accessBy(
+  table: Record<PartnerKind, 'ON_TERRITORIES' | 'OPERATED' | null>,
+  viewer: Viewer,
+): MeasureAccess | null {
   if (!isAuthenticated(viewer)) return null;
-  switch (MEASURE_READING[viewer.kind]) {
-    case 'ON_TERRITORIES':
-      return actingTerritories(viewer.territories).length > 0
-        ? { territories: actingTerritories(viewer.territories) }
-        : null;
+  switch (table[viewer.kind]) {
+    case 'ON_TERRITORIES': {
+      const territories = actingTerritories(viewer.territories);
+      return territories.length > 0 ? { territories } : null;
+    }
     case 'OPERATED':
       return { operatorSlug: viewer.partner };
     default:
@@ -86,19 +92,7 @@ const FACT_READING: Record<PartnerKind, 'ON_TERRITORIES' | 'OPERATED' | null> = 
 };
 
 /** The measures whose existence (accompanied or not, a diagnostic written) a viewer may learn, or null. */
-export function accompanimentFactAccess(viewer: Viewer): MeasureAccess | null {
-  if (!isAuthenticated(viewer)) return null;
-  switch (FACT_READING[viewer.kind]) {
-    case 'ON_TERRITORIES':
-      return actingTerritories(viewer.territories).length > 0
-        ? { territories: actingTerritories(viewer.territories) }
-        : null;
-    case 'OPERATED':
-      return { operatorSlug: viewer.partner };
-    default:
-      return null;
-  }
-}
+export const accompanimentFactAccess = (viewer: Viewer): MeasureAccess | null => accessBy(FACT_READING, viewer);
 
 /** What the field policy's rules receive: the subgraph's context and the request's audit collector. */
 type PolicyRequest = AccompanimentContext & PolicyContext;

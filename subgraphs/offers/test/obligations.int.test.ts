@@ -1,7 +1,7 @@
 import type { StatementCounter } from '@passerelle/shared/database';
 import { TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { officialGeography } from '@passerelle/shared/geography';
-import { ANONYMOUS } from '@passerelle/shared/identity';
+import { ANONYMOUS, type Viewer } from '@passerelle/shared/identity';
 import { type SeededSubgraph, type SubgraphClient, demoViewer, openSeededSubgraph } from '@passerelle/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createOffersDataSource } from '../src/data-source';
@@ -312,6 +312,12 @@ describe('Territory.attributionObligations', () => {
       expect(denied.errors?.[0]?.message).toMatch(/closed calendar year/);
       const allowed = await offers.query(mel, OF_TERRITORIES, { r: [territory(MEL)], ...period });
       expect(allowed.errors).toBeUndefined();
+      // An EPCI acting for no commune of the geography reads no household either: treated as the others.
+      const elsewhere = await offers.query({ ...mel, territories: ['62'] } as Viewer, OF_TERRITORIES, {
+        r: [territory(MEL)],
+        ...period,
+      });
+      expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     },
   );
 

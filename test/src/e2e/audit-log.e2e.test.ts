@@ -1,4 +1,4 @@
-import { demoToken } from '@passerelle/shared/testing';
+import { demoToken, eventually } from '@passerelle/shared/testing';
 import { Client } from 'pg';
 import { e2eDatabaseUrl, endpoints, postGraphQL } from '../support/endpoints';
 
@@ -50,10 +50,16 @@ describe('the log of nominative reads, through the gateway', () => {
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data.demand.calDecisions.map((decision: { id: string }) => decision.id).sort()).toEqual(decisions);
 
-    const logs = await postGraphQL(
-      endpoints().gateway,
-      { query: LOGS, variables: { id: demandId } },
-      await as('dpo-mel'),
+    // The log is written just after the response: ask until the request's reads are in both logs.
+    const auditor = await as('dpo-mel');
+    const logs = await eventually(
+      () => postGraphQL(endpoints().gateway, { query: LOGS, variables: { id: demandId } }, auditor),
+      (answer) =>
+        ['demandsAuditLog', 'governanceAuditLog'].every((log) =>
+          answer.body.data?.[log]?.edges.some(
+            (edge: { node: { operationName: string } }) => edge.node.operationName === 'PrepareCommission',
+          ),
+        ),
     );
     expect(logs.body.errors).toBeUndefined();
     const mine = (log: string) =>

@@ -21,15 +21,22 @@ export class DemandEvent {
   @Field(() => String, { description: 'Slug of the partner (legal person) that recorded the event.' })
   recordedBy: string;
 
-  @Field(() => String, { nullable: true, description: 'Short free-text detail (e.g. a motive); null when none.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Short free-text detail (e.g. a motive); null when none. Nominative: null with FORBIDDEN for analysts.',
+  })
   detail: string | null;
 
-  @Field(() => CalDecisionType, { nullable: true, description: 'For CAL_DECISION: which of the five decisions.' })
+  @Field(() => CalDecisionType, {
+    nullable: true,
+    description: 'For CAL_DECISION: which of the five decisions. Nominative: null with FORBIDDEN for analysts.',
+  })
   calDecision?: CalDecisionType | null;
 
   @Field(() => IneligibilityGround, {
     nullable: true,
-    description: 'For a CAL_DECISION INELIGIBLE: its ground.',
+    description: 'For a CAL_DECISION INELIGIBLE: its ground. Nominative: null with FORBIDDEN for analysts.',
   })
   ineligibilityGround?: IneligibilityGround | null;
 }

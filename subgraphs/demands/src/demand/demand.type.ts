@@ -260,7 +260,7 @@ export class Demand {
 
   @Field(() => [DemandMotive], {
     description:
-      'Reasons for the demand. DOMESTIC_VIOLENCE is sensitive: listed only for tokens with the `read:sensitive` scope, never for analysts.',
+      'Reasons for the demand. DOMESTIC_VIOLENCE and UNSUITED_TO_DISABILITY are sensitive: listed only for tokens with the `read:sensitive` scope, never for analysts (a demand always has another motive).',
   })
   motives: DemandMotive[];
 
@@ -286,7 +286,7 @@ export class Demand {
 
   @Field(() => [TransferDifficulty], {
     description:
-      'For a transfer: the blocked or complex transfer criteria of the Lille plan that apply. DOMESTIC_VIOLENCE is sensitive: listed only for tokens with the `read:sensitive` scope, never for analysts.',
+      'For a transfer: the blocked or complex transfer criteria of the Lille plan that apply. DOMESTIC_VIOLENCE and HEALTH_OR_DISABILITY_MISMATCH are sensitive: listed only for tokens with the `read:sensitive` scope, never for analysts.',
   })
   transferDifficulties: TransferDifficulty[];
 

@@ -1,4 +1,4 @@
-import { NON_NOMINATIVE_KINDS } from '@passerelle/shared/access';
+import { classRefusal } from '@passerelle/shared/access';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { CalDecision } from '../cal-decision/cal-decision.type';
 import { toCalDecision } from '../cal-decision/cal-decision.mapper';
@@ -47,7 +47,7 @@ export class MeetingAgendaResolver {
     // A case file is about one household: its title and links tell whom the body examined, so it is
     // for the members who may read nominative data (DOMAIN.md §1: never an analyst or the auditor).
     const readsCaseFiles =
-      membership.memberOf.has(meeting.bodyId) && !NON_NOMINATIVE_KINDS.has(ctx.viewer.kind as never);
+      membership.memberOf.has(meeting.bodyId) && classRefusal(ctx.viewer, 'NOMINATIVE', 'Meeting.agenda') === null;
     return items
       .filter((item) => readsCaseFiles || !CASE_FILES.includes(item.kind))
       .map((item) => toAgendaItem(item, meeting.date));

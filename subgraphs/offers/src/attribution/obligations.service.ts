@@ -1,7 +1,7 @@
 import { parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
 import { BadUserInputError, ForbiddenError } from '@passerelle/shared/errors';
 import { reportingPeriod } from '@passerelle/shared/validation';
-import { requireIndicatorAccess, requireStockAccess, type OffersAccess } from '../policy';
+import { readsHouseholdLinks, requireIndicatorAccess, requireStockAccess, type OffersAccess } from '../policy';
 import { territoryScope } from '../territory/territory-scope';
 import type { ObligationLoaders } from './obligations.loaders';
 import type { ObligationCounts, ObligationRepository, ObligationRequest } from './obligations.repository';
@@ -101,7 +101,8 @@ type ObligationMeasure = Omit<RuleMeasure, 'numerator' | 'missing'> & {
 };
 
 /** The State and the EPCI read the households of their territory anyway: small cells and any period. */
-const seesSmallCells = (access: OffersAccess) => access.householdLinks.scope === 'COMMUNES';
+const seesSmallCells = (access: OffersAccess) =>
+  access.householdLinks.scope === 'COMMUNES' && readsHouseholdLinks(access);
 
 /**
  * For the other partners, a closed calendar year only (the legal shares are yearly, CCH L441-1), by

@@ -6,7 +6,7 @@ import { OfferRefusalMotive, ProposalOutcome } from './proposal.enums';
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    'A proposal: a vacancy a demand was designated for as a candidate, with its outcome so far. It links a household to a dwelling, so only the State and the EPCI acting for the dwelling’s commune, the dwelling’s landlord and the reservation holder of the vacancy’s contingent read it.',
+    'A proposal: a vacancy a demand was designated for as a candidate, with its outcome so far. It links a household to a dwelling, so only the State and the EPCI acting for the dwelling’s commune, the dwelling’s landlord and the reservation holder that designated the candidate read it (never another holder’s candidates, even on a vacancy re-oriented to it).',
 })
 export class Proposal {
   @Field(() => ID, { description: 'Opaque, stable identifier (UUID) of the proposal (the candidacy).' })
@@ -19,7 +19,7 @@ export class Proposal {
   @Field(() => DemandReference, {
     nullable: true,
     description:
-      'The demand designated, resolved by the demands subgraph (null there when its register does not let you read that demand). Nominative, each read logged: read by whoever reads the proposal; null with FORBIDDEN for analysts and the auditor, who read no household data.',
+      'The demand designated, resolved by the demands subgraph (null there when its register does not let you read that demand). Nominative, each read logged: read by whoever reads the proposal (analysts and the auditor read none).',
   })
   demand: DemandReference | null;
 
@@ -35,21 +35,21 @@ export class Proposal {
   @Field(() => String, {
     nullable: true,
     description:
-      'The refusal in the words recorded by the landlord; null when none were given or unless REFUSED. Nominative free text, each read logged: null with FORBIDDEN for analysts and the auditor.',
+      'The refusal in the words recorded by the landlord; null when none were given or unless REFUSED. Nominative free text, each read logged: read by whoever reads the proposal.',
   })
   refusalMotive: string | null;
 
   @Field(() => OfferRefusalMotive, {
     nullable: true,
     description:
-      'Why the applicant refused the offer (NO_ANSWER: silence within the 10 days); null unless REFUSED. Nominative, each read logged: null with FORBIDDEN for analysts and the auditor.',
+      'Why the applicant refused the offer (NO_ANSWER: silence within the 10 days); null unless REFUSED. Nominative, each read logged: read by whoever reads the proposal.',
   })
   refusalMotiveCode: OfferRefusalMotive | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'True for a DALO household designated alone by the State (préfet), outside the three-candidate rule. Nominative (the household’s priority status), each read logged: null with FORBIDDEN for analysts and the auditor.',
+      'True for a DALO household designated alone by the State (préfet), outside the three-candidate rule. Nominative (the household’s priority status), each read logged: read by whoever reads the proposal.',
   })
   dalo: boolean;
 

@@ -62,7 +62,7 @@ export class VacancyResolver {
 
   @FieldResolver(() => [Proposal], {
     description:
-      'The candidacies for this vacancy, newest designation first. Empty unless you are the State or the EPCI acting for the dwelling’s commune, the dwelling’s landlord, or the reservation holder the vacancy is oriented to.',
+      'The candidacies for this vacancy, newest designation first. Empty unless you are the State or the EPCI acting for the dwelling’s commune, the dwelling’s landlord, or a reservation holder for the candidates it designated (never another holder’s).',
   })
   proposals(
     @Root() vacancy: Vacancy,
