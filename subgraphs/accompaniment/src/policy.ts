@@ -1,7 +1,7 @@
 import type { FieldPolicy, FieldRule, PolicyContext } from '@passerelle/shared/access';
 import { actingTerritories } from '@passerelle/shared/geography';
 import { ForbiddenError } from '@passerelle/shared/errors';
-import { isAuthenticated, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
+import { isAuthenticated, type CallerClaims, type PartnerKind, type Viewer } from '@passerelle/shared/identity';
 import type { AccompanimentContext } from './context';
 import type { Diagnostic } from './diagnostic/diagnostic.type';
 import type { AccompaniedHousehold } from './household/household.type';
@@ -58,6 +58,15 @@ function accessBy(
     default:
       return null;
   }
+}
+
+/** A partner who acts (writes), as the token says; anonymous callers never write. */
+export type Partner = CallerClaims & { authenticated: true };
+
+/** The acting partner, or FORBIDDEN: `what` needs a partner token. */
+export function requirePartner(viewer: Viewer, what: string): Partner {
+  if (!isAuthenticated(viewer)) throw new ForbiddenError(`${what} needs a partner token.`);
+  return viewer;
 }
 
 /** Same as `measureAccess`, but refusing with a FORBIDDEN that says what is missing. */

@@ -164,6 +164,26 @@ describe('sensitive fields need the read:sensitive scope on top of the role', ()
     });
   });
 
+  it('withholds the health values of motives and transfer difficulties the same way', async () => {
+    const [{ id }] = await db.query(
+      `SELECT id FROM demand WHERE '200093201' = ANY(territory_codes) AND kind = 'TRANSFER' ORDER BY id OFFSET 1 LIMIT 1`,
+    );
+    await db.query(
+      `UPDATE demand SET motives = ARRAY['UNSUITED_TO_DISABILITY', 'HOSTED'],
+              transfer_difficulties = ARRAY['HEALTH_OR_DISABILITY_MISMATCH', 'UNDER_OCCUPATION'] WHERE id = $1`,
+      [id],
+    );
+    const LISTS = `query($id: ID!) { demand(id: $id) { motives transferDifficulties } }`;
+    expect((await demands.query(vilogia, LISTS, { id })).data?.demand).toEqual({
+      motives: ['HOSTED'],
+      transferDifficulties: ['UNDER_OCCUPATION'],
+    });
+    expect((await demands.query(vilogiaSensitive, LISTS, { id })).data?.demand).toEqual({
+      motives: ['UNSUITED_TO_DISABILITY', 'HOSTED'],
+      transferDifficulties: ['HEALTH_OR_DISABILITY_MISMATCH', 'UNDER_OCCUPATION'],
+    });
+  });
+
   it('never shows them to an analyst, even with the scope', async () => {
     const response = await demands.query(demoViewer('observatoire-mel', [SENSITIVE_SCOPE]), ONE, { id: sensitiveId });
     expect(response.data?.demand.disability.detail).toBeNull();

@@ -1,5 +1,4 @@
 import type { StatementCounter } from '@passerelle/shared/database';
-import { parisToday } from '@passerelle/shared/dates';
 import { demoId, TEST_REFERENCE_DATE } from '@passerelle/shared/demo';
 import { ANONYMOUS } from '@passerelle/shared/identity';
 import {
@@ -37,7 +36,9 @@ beforeAll(async () => {
     name: 'governance',
     createDataSource: createGovernanceDataSource,
     seed: seedDemoGovernance,
-    buildApp: buildGovernanceServer,
+    // The subgraph's clock on the seed's reference date: "today" below is that day, not the real one.
+    buildApp: (options) =>
+      buildGovernanceServer({ ...options, now: () => new Date(`${TEST_REFERENCE_DATE}T10:00:00Z`) }),
     demands: 400,
   });
   ({ db, statements, client: governance } = subject);
@@ -227,7 +228,7 @@ describe('Territory.governanceActivity(from, to)', () => {
   });
 
   it('takes 1 January of the current year in Paris to today when from and to are omitted', async () => {
-    const today = parisToday();
+    const today = TEST_REFERENCE_DATE;
     const response = await governance.query(mel, OF_TERRITORY, { code: MEL });
     expect(response.errors).toBeUndefined();
     const activity = response.data!.territory.governanceActivity;

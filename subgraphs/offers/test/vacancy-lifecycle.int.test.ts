@@ -420,7 +420,7 @@ describe('refusals change nothing', () => {
 });
 
 describe('designations and returns', () => {
-  it('lets the State designate one DALO household alone, and a holder fewer than three with the reason', async () => {
+  it('lets the State designate one DALO household alone, and records the State as the one who designated', async () => {
     const state = await orientedVacancy('prefecture-nord');
     const dalo = await ok(prefecture, DESIGNATE, {
       id: state.id,
@@ -492,24 +492,33 @@ describe('designations and returns', () => {
     // The State reads proposals on its territory (CCH R441-2-6); it is also the new holder.
     expect(asState.proposals).toHaveLength(3);
     const SEEN = `query($id: ID!) { vacancy(id: $id) { proposals { id } } }`;
-    const lilleVacancy = await orientedVacancy('action-logement');
-    let other = await ok(actionLogement, DESIGNATE, {
-      id: lilleVacancy.id,
-      v: lilleVacancy.version,
-      candidates: DEMANDS.slice(1, 4),
+    // A vacancy in Lille or Roubaix, so that the city (a holder on the commune) can be the next holder;
+    // of whichever landlord still has a free dwelling there.
+    const [free] = await sql(
+      `SELECT d.id, d.commune, l.slug AS landlord FROM dwelling d JOIN landlord l ON l.id = d.landlord_id
+        WHERE d.commune IN ('59350', '59512')
+          AND NOT EXISTS (SELECT 1 FROM vacancy v WHERE v.dwelling_id = d.id AND v.status <> 'LEASE_SIGNED')
+        ORDER BY d.commune, l.slug, d.rpls_id LIMIT 1`,
+    );
+    if (!free) throw new Error('The demo has no free dwelling in Lille or Roubaix left for this test');
+    const landlord = demoViewer(free.landlord);
+    const city = free.commune === '59350' ? 'ville-de-lille' : 'ville-de-roubaix';
+    const declared = await ok(landlord, DECLARE, {
+      input: { dwelling: free.id, vacatedOn: '2026-06-01', origin: 'RELET' },
     });
-    other = await ok(actionLogement, RETURN, {
-      id: lilleVacancy.id,
-      v: other.version,
-      reason: 'No suitable household',
+    let other = await ok(landlord, ORIENT, {
+      id: declared.id,
+      v: declared.version,
+      holder: await holderId('action-logement'),
+      on: '2026-06-05',
     });
-    const [row] = await sql(`SELECT d.commune FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.id = $1`, [
-      lilleVacancy.id,
-    ]);
-    const newHolder = row.commune === '59350' ? 'ville-de-lille' : 'vilogia';
-    await ok(vilogia, ORIENT, { id: lilleVacancy.id, v: other.version, holder: await holderId(newHolder) });
-    const seen = await ok(demoViewer(newHolder), SEEN, { id: lilleVacancy.id });
-    expect(newHolder === 'vilogia' ? seen.proposals.length : seen.proposals).toEqual(newHolder === 'vilogia' ? 3 : []);
+    other = await ok(actionLogement, DESIGNATE, { id: other.id, v: other.version, candidates: DEMANDS.slice(1, 4) });
+    other = await ok(actionLogement, RETURN, { id: other.id, v: other.version, reason: 'No suitable household' });
+    await ok(landlord, ORIENT, { id: other.id, v: other.version, holder: await holderId(city) });
+    // The city now holds the vacancy, but reads none of Action Logement's candidates.
+    expect((await ok(demoViewer(city), SEEN, { id: other.id })).proposals).toEqual([]);
+    // The allowed twin: the landlord reads them on its own stock.
+    expect((await ok(landlord, SEEN, { id: other.id })).proposals).toHaveLength(3);
   });
 
   it('shows the notes of the steps to the landlord and the holder only', async () => {

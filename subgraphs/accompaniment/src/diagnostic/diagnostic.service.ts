@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { parisDate, type CalendarDate } from '@passerelle/shared/dates';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@passerelle/shared/errors';
-import { isAuthenticated, type CallerClaims, type Viewer } from '@passerelle/shared/identity';
+import { isAuthenticated, type Viewer } from '@passerelle/shared/identity';
 import { pageSize } from '@passerelle/shared/pagination';
 import { isUuid, requireUuid } from '@passerelle/shared/validation';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MeasureEntity } from '../measure/measure.entity';
-import { accessCondition } from '../measure/measure.repository';
+import { readableBy } from '../measure/measure.repository';
 import type { Clock } from '@passerelle/shared/dates';
 import type { OperatorLoaders } from '../operator/operator.loaders';
-import { measureAccess } from '../policy';
+import { requirePartner, type Partner } from '../policy';
 import { ConsentEntity, DiagnosticEntity } from './diagnostic.entity';
 import { gridColumns } from './diagnostic.grid';
 import type { RecordConsentInput, RecordDiagnosticInput } from './diagnostic.inputs';
@@ -24,8 +24,6 @@ import {
   type InputRefusal,
 } from './diagnostic.rules';
 import type { Diagnostic, HouseholdConsent } from './diagnostic.type';
-
-type Partner = CallerClaims & { authenticated: true };
 
 /** Steps at which a diagnostic may be written: DIAGNOSTIC or later, not CANCELLED. */
 const DIAGNOSED = ['DIAGNOSTIC', 'ACTIVE', 'RENEWED', 'SUSPENDED', 'CLOSED'];
@@ -48,7 +46,7 @@ export class DiagnosticService {
   /** Records a diagnostic: by the operating association, on a measure at DIAGNOSTIC or later. */
   async record(viewer: Viewer, input: RecordDiagnosticInput): Promise<Diagnostic> {
     const partner = requirePartner(viewer, 'Recording a diagnostic');
-    const measureId = requireUuid(input.measure, 'measure', 'a measure').toLowerCase();
+    const measureId = requireUuid(input.measure, 'measure', 'a measure');
     const authorName = input.authorName.trim();
     if (authorName.length === 0 || authorName.length > AUTHOR_NAME_MAX) {
       throw new BadUserInputError(`The author's name has 1 to ${AUTHOR_NAME_MAX} characters.`, 'authorName');
@@ -63,8 +61,7 @@ export class DiagnosticService {
     refuse(validateDay('writtenOn', writtenOn, today));
 
     return this.db.transaction(async (tx) => {
-      const access = measureAccess(viewer);
-      const [readable, params] = access ? accessCondition('m', access) : ['FALSE', {}];
+      const [readable, params] = readableBy(viewer, 'm');
       const measure = await tx
         .getRepository(MeasureEntity)
         .createQueryBuilder('m')
@@ -105,7 +102,7 @@ export class DiagnosticService {
   /** Records the household's consent, as said to the operator accompanying it. */
   async recordConsent(viewer: Viewer, input: RecordConsentInput): Promise<HouseholdConsent> {
     const partner = requirePartner(viewer, 'Recording a consent');
-    const householdId = requireUuid(input.household, 'household', 'a household record').toLowerCase();
+    const householdId = requireUuid(input.household, 'household', 'a household record');
     refuse(validateScope(input.scope));
     const today = this.today();
     const givenOn = input.givenOn ?? today;
@@ -129,7 +126,7 @@ export class DiagnosticService {
   /** Records the withdrawal of a consent: effective from `withdrawnOn` (default today), set once. */
   async withdrawConsent(viewer: Viewer, id: string, withdrawnOn: string | undefined): Promise<HouseholdConsent> {
     const partner = requirePartner(viewer, 'Withdrawing a consent');
-    const consentId = requireUuid(id, 'id', 'a consent').toLowerCase();
+    const consentId = requireUuid(id, 'id', 'a consent');
     const today = this.today();
     const day = withdrawnOn ?? today;
     refuse(validateDay('withdrawnOn', day, today));
@@ -217,11 +214,6 @@ function refuse(refusal: InputRefusal | null): void {
   if (refusal) throw new BadUserInputError(refusal.message, refusal.field);
 }
 
-function requirePartner(viewer: Viewer, what: string): Partner {
-  if (!isAuthenticated(viewer)) throw new ForbiddenError(`${what} needs a partner token.`);
-  return viewer;
-}
-
 async function operatorSlug(tx: EntityManager, operatorId: string): Promise<string> {
   const [{ slug }] = (await tx.query(`SELECT slug FROM operator WHERE id = $1`, [operatorId])) as { slug: string }[];
   return slug!;
@@ -241,8 +233,7 @@ async function requireAccompanyingOperator(
   id: string = householdId,
 ): Promise<void> {
   await tx.query(`SELECT 1 FROM household WHERE id = $1 FOR UPDATE`, [householdId]);
-  const access = measureAccess(viewer);
-  const [readable, params] = access ? accessCondition('m', access) : ['FALSE', {}];
+  const [readable, params] = readableBy(viewer, 'm');
   const rows: { operator: string; status: string }[] = await tx
     .createQueryBuilder()
     .select('o.slug', 'operator')

@@ -2,21 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { isCalendarDate, parisDate, type CalendarDate, type Clock } from '@passerelle/shared/dates';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@passerelle/shared/errors';
 import { officialGeography } from '@passerelle/shared/geography';
-import { isAuthenticated, type CallerClaims, type Viewer } from '@passerelle/shared/identity';
+import type { Viewer } from '@passerelle/shared/identity';
 import { isCommuneCode, isUuid, requireUuid } from '@passerelle/shared/validation';
 import type { DataSource, EntityManager } from 'typeorm';
 import { HouseholdEntity } from '../household/household.entity';
 import { OperatorEntity } from '../operator/operator.entity';
-import { measureAccess } from '../policy';
+import { requirePartner, type Partner } from '../policy';
 import { SchemeEntity } from '../scheme/scheme.entity';
 import { territoryCodesOf } from '../territory/territory-scope';
 import { MeasureEntity } from './measure.entity';
 import { MeasureStatus } from './measure.enums';
-import { accessCondition } from './measure.repository';
+import { readableBy } from './measure.repository';
 import { applyTransition, type MeasureAction } from './measure.transitions';
 import type { NewHouseholdInput, PrescribeMeasureInput } from './measure-lifecycle.inputs';
-
-type Partner = CallerClaims & { authenticated: true };
 
 /**
  * Who may ask each change (issue 6): the operator's association for the course of the measure;
@@ -169,8 +167,7 @@ export class MeasureLifecycleService {
     partner: Partner,
     id: string,
   ): Promise<HouseholdEntity | null> {
-    const access = measureAccess(viewer);
-    const [readable, params] = access ? accessCondition('m', access) : ['FALSE', {}];
+    const [readable, params] = readableBy(viewer, 'm');
     return tx
       .getRepository(HouseholdEntity)
       .createQueryBuilder('h')
@@ -192,8 +189,7 @@ export class MeasureLifecycleService {
     partner: Partner,
     id: string,
   ): Promise<{ row: MeasureEntity; operatorSlug: string }> {
-    const access = measureAccess(viewer);
-    const [readable, params] = access ? accessCondition('m', access) : ['FALSE', {}];
+    const [readable, params] = readableBy(viewer, 'm');
     const row = await tx
       .getRepository(MeasureEntity)
       .createQueryBuilder('m')
@@ -222,11 +218,6 @@ const NOT_YET = {
   cancelledOn: null,
   cancellationReason: null,
 };
-
-function requirePartner(viewer: Viewer, what: string): Partner {
-  if (!isAuthenticated(viewer)) throw new ForbiddenError(`${what} needs a partner token.`);
-  return viewer;
-}
 
 function validateNewHousehold(household: NewHouseholdInput): void {
   const label = household.label.trim();

@@ -1,5 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { MeasureAccess } from '../policy';
+import type { Viewer } from '@passerelle/shared/identity';
+import { measureAccess, type MeasureAccess } from '../policy';
 import { MeasureEntity } from './measure.entity';
 import type { MeasureFilter } from './measure.inputs';
 
@@ -89,6 +90,12 @@ export class MeasureRepository {
  * The access rule as SQL on table alias `alias` (column names, so that it also works inside raw
  * subqueries): measures lying in one of the viewer's territories, or operated by the viewer.
  */
+/** The measures `viewer` reads, as SQL on table alias `alias`: `FALSE` for a viewer who reads none. */
+export function readableBy(viewer: Viewer, alias: string): [string, Record<string, unknown>] {
+  const access = measureAccess(viewer);
+  return access ? accessCondition(alias, access) : ['FALSE', {}];
+}
+
 export function accessCondition(alias: string, access: MeasureAccess): [string, Record<string, unknown>] {
   if ('territories' in access) {
     return [`${alias}.territory_codes && :accessTerritories::text[]`, { accessTerritories: access.territories }];
